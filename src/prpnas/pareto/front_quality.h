@@ -1,0 +1,19 @@
+// How well a found front approximates the true one, every objective minimised.
+#ifndef PRPNAS_PARETO_FRONT_QUALITY_H_
+#define PRPNAS_PARETO_FRONT_QUALITY_H_
+
+#include "prpnas/pareto/point.h"
+
+namespace prpnas::pareto {
+
+// HV(found) / HV(truth) for one shared reference point. NaN when HV(truth) is 0.
+double front_approximation(const Points& found, const Points& truth, const Point& reference);
+
+// Inverted generational distance: mean, over the non-dominated points of
+// `truth`, of the Euclidean distance to the nearest point of `found`, in the
+// objectives' own units. 0 when found covers the true front.
+double igd(const Points& found, const Points& truth);
+
+}  // namespace prpnas::pareto
+
+#endif  // PRPNAS_PARETO_FRONT_QUALITY_H_
