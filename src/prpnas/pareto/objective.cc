@@ -1,5 +1,10 @@
 #include "prpnas/pareto/objective.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
 #include "prpnas/util/error.h"
 
 namespace prpnas::pareto {
@@ -19,6 +24,44 @@ Objective parse_objective(std::string_view spec) {
                      std::string(sense) + "' is neither max nor min");
   }
   return objective;
+}
+
+Point parse_reference(std::string_view spec, const std::vector<Objective>& objectives) {
+  const std::string whole(spec);
+  Point reference(objectives.size());
+  std::vector<bool> given(objectives.size(), false);
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    const std::size_t comma = std::min(spec.find(',', start), spec.size());
+    const std::string_view item = spec.substr(start, comma - start);
+    const std::size_t eq = item.find('=');
+    if (eq == std::string_view::npos) {
+      throw ParseError("bad reference '" + whole + "': '" + std::string(item) +
+                       "' is not NAME=VALUE, e.g. accuracy=0,latency_ms=100");
+    }
+    const std::string name(item.substr(0, eq)), text(item.substr(eq + 1));
+    std::size_t j = 0;
+    while (j < objectives.size() && objectives[j].name != name) ++j;
+    if (j == objectives.size()) {
+      throw ParseError("bad reference '" + whole + "': '" + name + "' is not one of the objectives");
+    }
+    if (given[j]) throw ParseError("bad reference '" + whole + "': '" + name + "' given twice");
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) {
+      throw ParseError("bad reference '" + whole + "': value '" + text + "' of '" + name +
+                       "' is not a finite number");
+    }
+    reference[j] = to_minimized(objectives[j], value);
+    given[j] = true;
+    start = comma + 1;
+  }
+  for (std::size_t j = 0; j < objectives.size(); ++j) {
+    if (!given[j]) {
+      throw ParseError("bad reference '" + whole + "': missing a value for '" + objectives[j].name + "'");
+    }
+  }
+  return reference;
 }
 
 double to_minimized(const Objective& objective, double value) {

@@ -22,6 +22,11 @@ struct Objective {
 // Parses "NAME:max" or "NAME:min"; throws ParseError naming the spec.
 Objective parse_objective(std::string_view spec);
 
+// Parses "accuracy=0,latency_ms=100" (values in the objectives' own units)
+// into a minimised reference point ordered like `objectives`. Every objective
+// is named exactly once; throws ParseError otherwise.
+Point parse_reference(std::string_view spec, const std::vector<Objective>& objectives);
+
 // Value in the objective's own units -> minimisation form, and back.
 double to_minimized(const Objective& objective, double value);
 double from_minimized(const Objective& objective, double value);

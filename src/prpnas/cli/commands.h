@@ -1,0 +1,15 @@
+// Each subcommand registers itself on the top-level app. Commands only wire
+// modules together: parse options, call the library, print or write results.
+#ifndef PRPNAS_CLI_COMMANDS_H_
+#define PRPNAS_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace prpnas::cli {
+
+void add_pareto_command(CLI::App& app);
+void add_stats_command(CLI::App& app);
+
+}  // namespace prpnas::cli
+
+#endif  // PRPNAS_CLI_COMMANDS_H_

@@ -1,0 +1,35 @@
+// prpnas: hardware-aware NAS with a Pareto rank-preserving supernetwork.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "prpnas/cli/commands.h"
+#include "prpnas/nn/torch_info.h"
+#include "prpnas/util/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "prpnas: hardware-aware neural architecture search with a Pareto rank-preserving "
+      "supernetwork.\nRun 'prpnas <command> --help' for a command's options."};
+  app.set_version_flag("--version", std::string("prpnas ") + PRPNAS_VERSION + " (" +
+                                        prpnas::nn::torch_info() + ")");
+  app.require_subcommand(1);
+  prpnas::cli::add_pareto_command(app);
+  prpnas::cli::add_stats_command(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // Usage errors are bad input like any other: one line, exit 2.
+    std::cerr << "prpnas: error: " << e.what() << " (see --help)\n";
+    return 2;
+  } catch (const prpnas::Error& e) {
+    std::cerr << "prpnas: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "prpnas: internal error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

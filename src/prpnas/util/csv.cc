@@ -1,0 +1,167 @@
+#include "prpnas/util/csv.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <unordered_set>
+
+#include "prpnas/util/error.h"
+
+namespace prpnas {
+
+namespace {
+
+// Whole file through zlib, which reads plain files as they are.
+std::string read_maybe_gzipped(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw DataError(path + ": no such file; check the path");
+  }
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) throw DataError(path + ": cannot open: " + std::strerror(errno));
+  std::string text;
+  char buffer[1 << 16];
+  int n;
+  while ((n = gzread(file, buffer, sizeof buffer)) > 0) text.append(buffer, n);
+  int code = Z_OK;
+  const char* message = gzerror(file, &code);
+  const std::string why = (n < 0 && code != Z_OK) ? message : "";
+  gzclose(file);
+  if (n < 0) throw DataError(path + ": corrupt or truncated gzip data (" + why + ")");
+  return text;
+}
+
+}  // namespace
+
+std::size_t CsvTable::column(std::string_view name) const {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  std::string known;
+  for (const auto& h : header) known += (known.empty() ? "" : ", ") + h;
+  throw DataError(source + ": no column '" + std::string(name) + "' (columns: " + known + ")");
+}
+
+std::vector<double> CsvTable::numbers(std::string_view name) const {
+  const std::size_t c = column(name);
+  std::vector<double> values(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const std::string& cell = rows[r][c];
+    char* end = nullptr;
+    errno = 0;
+    const double v = std::strtod(cell.c_str(), &end);
+    const bool whole = !cell.empty() && end == cell.c_str() + cell.size();
+    if (!whole || !std::isfinite(v)) {
+      throw DataError(source + ": line " + std::to_string(lines[r]) + ", column '" +
+                      std::string(name) + "': '" + cell + "' is not a finite number");
+    }
+    values[r] = v;
+  }
+  return values;
+}
+
+CsvTable parse_csv(std::string_view text, std::string source) {
+  CsvTable table;
+  table.source = std::move(source);
+  std::vector<std::string> record;
+  std::string field;
+  std::size_t line = 1, record_line = 1;
+  bool quoted = false, field_started = false;
+
+  auto end_record = [&] {
+    record.push_back(std::move(field));
+    field.clear();
+    field_started = false;
+    // A blank line is no record (common at the end of files).
+    const bool blank = record.size() == 1 && record[0].empty();
+    if (!blank) {
+      if (table.header.empty()) {
+        table.header = std::move(record);
+      } else {
+        if (record.size() != table.header.size()) {
+          throw DataError(table.source + ": line " + std::to_string(record_line) + " has " +
+                          std::to_string(record.size()) + " fields, the header has " +
+                          std::to_string(table.header.size()));
+        }
+        table.rows.push_back(std::move(record));
+        table.lines.push_back(record_line);
+      }
+    }
+    record.clear();
+  };
+
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (quoted) {
+      if (ch == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field += '"';
+          ++i;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (ch == '\n') ++line;
+        field += ch;
+      }
+    } else if (ch == '"' && !field_started) {
+      quoted = true;
+      field_started = true;
+    } else if (ch == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+    } else if (ch == '\n' || ch == '\r') {
+      if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_record();
+      record_line = ++line;
+    } else {
+      field += ch;
+      field_started = true;
+    }
+  }
+  if (quoted) {
+    throw DataError(table.source + ": line " + std::to_string(record_line) +
+                    ": a quoted field is never closed");
+  }
+  if (field_started || !record.empty()) end_record();
+  if (table.header.empty()) throw DataError(table.source + ": empty file, expected a header row");
+
+  std::unordered_set<std::string> seen;
+  for (const auto& name : table.header) {
+    if (!seen.insert(name).second) {
+      throw DataError(table.source + ": column '" + name + "' appears twice in the header");
+    }
+  }
+  return table;
+}
+
+CsvTable read_csv(const std::string& path) { return parse_csv(read_maybe_gzipped(path), path); }
+
+std::string csv_field(std::string_view field) {
+  if (field.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(field);
+  std::string quoted = "\"";
+  for (const char ch : field) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  return quoted + '"';
+}
+
+void write_csv(std::ostream& out, const CsvTable& table) {
+  auto write_record = [&out](const std::vector<std::string>& record) {
+    for (std::size_t i = 0; i < record.size(); ++i) {
+      if (i > 0) out << ',';
+      out << csv_field(record[i]);
+    }
+    out << '\n';
+  };
+  write_record(table.header);
+  for (const auto& row : table.rows) write_record(row);
+}
+
+}  // namespace prpnas

@@ -1,0 +1,237 @@
+// Runs the real prpnas binary on small CSV files: outputs and every bad input.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "prpnas/util/csv.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int code;
+  std::string out, err;
+
+  std::string last_line() const {
+    std::string text = out;
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text.substr(text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1);
+  }
+};
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("prpnas_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string file(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path) << text;
+    return path.string();
+  }
+
+  static std::string slurp(const fs::path& path) {
+    std::stringstream s;
+    s << std::ifstream(path).rdbuf();
+    return s.str();
+  }
+
+  Run run(const std::string& args) {
+    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    const std::string command =
+        std::string(PRPNAS_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  }
+
+  // A bad input: exit 2, one line on stderr that contains `needle`.
+  void expect_error(const std::string& args, const std::string& needle) {
+    const Run r = run(args);
+    EXPECT_EQ(r.code, 2) << args << "\nstderr: " << r.err;
+    EXPECT_NE(r.err.find(needle), std::string::npos) << "stderr: " << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "not one line: " << r.err;
+    EXPECT_EQ(r.err.find("what()"), std::string::npos);
+  }
+
+  fs::path dir_;
+};
+
+// Five architectures; by hand with accuracy max, latency min:
+// a(90,5) b(80,3) c(70,4) d(90,5) e(60,9): a,b,d non-dominated (a,d equal),
+// c dominated only by b -> 2, e dominated by c -> 3.
+const char* kTable =
+    "arch,accuracy,latency_ms\n"
+    "\"a,1\",90,5\n"
+    "|nor_conv_3x3~0|+|skip_connect~0|none~1|,80,3\n"
+    "c,70,4\n"
+    "\"d \"\"quoted\"\"\",90,5\n"
+    "e,60,9\n";
+
+TEST_F(Cli, HelpAndVersion) {
+  Run r = run("--help");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("pareto"), std::string::npos);
+  EXPECT_NE(r.out.find("stats"), std::string::npos);
+  r = run("--version");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("prpnas 0."), std::string::npos);
+  EXPECT_NE(r.out.find("libtorch"), std::string::npos);
+  for (const char* command : {"pareto --help", "pareto rank --help", "pareto hv --help",
+                              "pareto quality --help", "stats kendall --help", "stats spearman --help"}) {
+    EXPECT_EQ(run(command).code, 0) << command;
+  }
+}
+
+TEST_F(Cli, RankAppendsColumnAndKeepsRows) {
+  const std::string input = file("t.csv", kTable);
+  const Run r = run("pareto rank --input " + input + " --objective accuracy:max --objective latency_ms:min");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const prpnas::CsvTable t = prpnas::parse_csv(r.out, "stdout");
+  ASSERT_EQ(t.header.back(), "pareto_rank");
+  ASSERT_EQ(t.rows.size(), 5u);
+  const std::vector<std::string> expected = {"1", "1", "2", "1", "3"};
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(t.rows[i].back(), expected[i]) << "row " << i;
+  EXPECT_EQ(t.rows[0][0], "a,1");
+  EXPECT_EQ(t.rows[3][0], "d \"quoted\"");
+  EXPECT_EQ(t.rows[1][0], "|nor_conv_3x3~0|+|skip_connect~0|none~1|");
+}
+
+TEST_F(Cli, RankSenseMatters) {
+  // Maximising latency too: b(80,3) is now dominated by a(90,5).
+  const Run r = run("pareto rank --input " + file("t.csv", kTable) +
+                    " --objective accuracy:max --objective latency_ms:max");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const prpnas::CsvTable t = prpnas::parse_csv(r.out, "stdout");
+  EXPECT_EQ(t.rows[1].back(), "2");
+  EXPECT_EQ(t.rows[4].back(), "1");  // e has the highest latency
+}
+
+TEST_F(Cli, RankOutputFileReplacesOldRanks) {
+  const std::string first = (dir_ / "ranked.csv").string(), second = (dir_ / "again.csv").string();
+  ASSERT_EQ(run("pareto rank --input " + file("t.csv", kTable) +
+                " --objective accuracy:max --objective latency_ms:min --output " + first).code, 0);
+  ASSERT_EQ(run("pareto rank --input " + first + " --objective accuracy:max --output " + second).code, 0);
+  const prpnas::CsvTable t = prpnas::read_csv(second);
+  EXPECT_EQ(t.header.size(), 4u);  // the old pareto_rank column was replaced
+  EXPECT_EQ(t.rows[1].back(), "2");  // accuracy only: 90,80,70,90,60 -> 1,2,3,1,4
+  EXPECT_EQ(t.rows[4].back(), "4");
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << entry.path();
+  }
+}
+
+TEST_F(Cli, Hypervolume) {
+  // Front a(90,5), b(80,3) with reference (0,10): 90*5 + 80*2 = 610 (c, e inside, dominated).
+  const Run r = run("pareto hv --input " + file("t.csv", kTable) +
+                    " --objective accuracy:max --objective latency_ms:min --reference accuracy=0,latency_ms=10");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(std::stod(r.last_line()), 610.0);
+  // Reference order in the spec does not matter.
+  const Run swapped = run("pareto hv --input " + file("t.csv", kTable) +
+                          " --objective accuracy:max --objective latency_ms:min --reference latency_ms=10,accuracy=0");
+  EXPECT_EQ(swapped.last_line(), r.last_line());
+}
+
+TEST_F(Cli, Quality) {
+  const std::string truth = file("truth.csv", kTable);
+  const std::string found = file("found.csv", "arch,accuracy,latency_ms\nb,80,3\n");
+  const Run r = run("pareto quality --found " + found + " --truth " + truth +
+                    " --objective accuracy:max --objective latency_ms:min --reference accuracy=0,latency_ms=10");
+  ASSERT_EQ(r.code, 0) << r.err;
+  // hv_found = 80*7 = 560, hv_truth = 610; IGD over the true front a, b, d:
+  // distances to b: sqrt(100+4) twice and 0 -> 2*sqrt(104)/3.
+  std::istringstream lines(r.out);
+  std::string name;
+  double value;
+  std::vector<std::pair<std::string, double>> got;
+  while (lines >> name >> value) got.emplace_back(name, value);
+  ASSERT_EQ(got.size(), 4u) << r.out;
+  EXPECT_EQ(got[0], (std::pair<std::string, double>{"hv_found", 560}));
+  EXPECT_EQ(got[1], (std::pair<std::string, double>{"hv_truth", 610}));
+  EXPECT_EQ(got[2].first, "ratio");
+  EXPECT_DOUBLE_EQ(got[2].second, 560.0 / 610.0);
+  EXPECT_EQ(got[3].first, "igd");
+  EXPECT_NEAR(got[3].second, 2 * std::sqrt(104.0) / 3, 1e-12);
+}
+
+TEST_F(Cli, KendallAndSpearmanMatchScipy) {
+  // scipy.stats.kendalltau / spearmanr documentation examples.
+  const std::string input = file("xy.csv", "x,y,z\n12,1,1\n2,4,2\n1,7,3\n12,1,4\n2,0,5\n");
+  Run r = run("stats kendall --input " + input + " --x x --y y");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NEAR(std::stod(r.last_line()), -0.47140452079103173, 1e-15);
+  const std::string s = file("s.csv", "a,b\n1,5\n2,6\n3,7\n4,8\n5,7\n");
+  r = run("stats spearman --input " + s + " --x a --y b");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NEAR(std::stod(r.last_line()), 0.8207826816681233, 1e-15);
+}
+
+TEST_F(Cli, ShippedNb201TableRanksTheBestCellsFirst) {
+  const std::string input = std::string(PRPNAS_SOURCE_DIR) + "/data/examples/nb201_cifar10_edgegpu.csv.gz";
+  const std::string output = (dir_ / "ranked.csv").string();
+  ASSERT_EQ(run("pareto rank --input " + input +
+                " --objective cifar10_test:max --objective c10_edgegpu_latency:min --output " + output).code, 0);
+  const prpnas::CsvTable t = prpnas::read_csv(output);
+  ASSERT_EQ(t.rows.size(), 15625u);
+  const auto acc = t.numbers("cifar10_test"), lat = t.numbers("c10_edgegpu_latency"),
+             rank = t.numbers("pareto_rank");
+  // The fastest cell and the most accurate cell (fastest among ties) are on the front.
+  std::size_t fastest = 0, best = 0;
+  for (std::size_t i = 0; i < acc.size(); ++i) {
+    if (lat[i] < lat[fastest] || (lat[i] == lat[fastest] && acc[i] > acc[fastest])) fastest = i;
+    if (acc[i] > acc[best] || (acc[i] == acc[best] && lat[i] < lat[best])) best = i;
+  }
+  EXPECT_EQ(rank[fastest], 1);
+  EXPECT_EQ(rank[best], 1);
+  EXPECT_EQ(t.rows[best][1], "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|");
+}
+
+TEST_F(Cli, BadInputsExitTwoWithOneLine) {
+  const std::string ok = file("t.csv", kTable);
+  const std::string two = " --objective accuracy:max --objective latency_ms:min";
+  const std::string ref = " --reference accuracy=0,latency_ms=10";
+  expect_error("pareto rank --input " + (dir_ / "missing.csv").string() + two, "missing.csv: no such file");
+  expect_error("pareto rank --input " + ok + " --objective accuracy:max --objective energy:min", "no column 'energy'");
+  expect_error("pareto rank --input " + file("empty.csv", "") + two, "empty file");
+  expect_error("pareto rank --input " + file("header.csv", "arch,accuracy,latency_ms\n") + two, "no data rows");
+  expect_error("pareto rank --input " + file("text.csv", "arch,accuracy,latency_ms\na,90,5\nb,fast,3\n") + two,
+               "line 3, column 'accuracy': 'fast' is not a finite number");
+  expect_error("pareto rank --input " + file("nan.csv", "arch,accuracy,latency_ms\na,90,nan\n") + two,
+               "line 2, column 'latency_ms': 'nan'");
+  expect_error("pareto rank --input " + file("ragged.csv", "arch,accuracy,latency_ms\na,90\n") + two,
+               "line 2 has 2 fields");
+  expect_error("pareto rank --input " + file("open.csv", "arch,accuracy,latency_ms\n\"a,90,5\n") + two,
+               "never closed");
+  expect_error("pareto rank --input " + file("bad.gz", "\x1f\x8b\x08garbage") + two, "bad.gz");
+  expect_error("pareto rank --input " + ok + " --objective accuracy:maximum", "neither max nor min");
+  expect_error("pareto rank --input " + ok + " --objective accuracy", "expected NAME:max or NAME:min");
+  expect_error("pareto rank --input " + ok + " --objective accuracy:max --objective accuracy:min", "given twice");
+  expect_error("pareto hv --input " + ok + two + " --reference accuracy=0", "missing a value for 'latency_ms'");
+  expect_error("pareto hv --input " + ok + two + " --reference accuracy=0,latency=1", "'latency' is not one of");
+  expect_error("pareto hv --input " + ok + two + " --reference accuracy=0,latency_ms=slow", "'slow'");
+  expect_error("pareto hv --input " + ok + two + " --reference accuracy:0", "not NAME=VALUE");
+  expect_error("pareto hv --input " + ok + two, "--reference");
+  expect_error("pareto quality --found " + ok + " --truth " + (dir_ / "none.csv").string() + two + ref,
+               "none.csv: no such file");
+  expect_error("stats kendall --input " + file("c.csv", "x,y\n1,1\n2,1\n3,1\n") + " --x x --y y",
+               "column 'y' is constant");
+  expect_error("stats spearman --input " + file("one.csv", "x,y\n1,2\n") + " --x x --y y", "at least 2 data rows");
+  expect_error("stats kendall --input " + ok + " --x accuracy --y size", "no column 'size'");
+  expect_error("pareto", "subcommand");
+  expect_error("frobnicate", "frobnicate");
+}
+
+}  // namespace
