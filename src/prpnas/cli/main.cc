@@ -17,6 +17,19 @@ int main(int argc, char** argv) {
   prpnas::cli::add_pareto_command(app);
   prpnas::cli::add_stats_command(app);
 
+  // CLI11 would call a typo "a missing subcommand"; name it instead.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+      names += (names.empty() ? "" : ", ") + command->get_name();
+      known = known || command->get_name() == argv[1];
+    }
+    if (!known) {
+      std::cerr << "prpnas: error: unknown command '" << argv[1] << "' (commands: " << names << ")\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -27,11 +27,13 @@ std::string read_maybe_gzipped(const std::string& path) {
   char buffer[1 << 16];
   int n;
   while ((n = gzread(file, buffer, sizeof buffer)) > 0) text.append(buffer, n);
+  // A truncated stream reads "successfully" but leaves Z_BUF_ERROR behind.
   int code = Z_OK;
-  const char* message = gzerror(file, &code);
-  const std::string why = (n < 0 && code != Z_OK) ? message : "";
+  const std::string why = gzerror(file, &code);
   gzclose(file);
-  if (n < 0) throw DataError(path + ": corrupt or truncated gzip data (" + why + ")");
+  if (n < 0 || code != Z_OK) {
+    throw DataError(path + ": corrupt or truncated gzip data (" + why + "); restore or re-download the file");
+  }
   return text;
 }
 
