@@ -151,8 +151,8 @@ TEST_F(Cli, Quality) {
   const Result r = run("pareto quality --found " + found + " --truth " + truth +
                     " --objective accuracy:max --objective latency_ms:min --reference accuracy=0,latency_ms=10");
   ASSERT_EQ(r.code, 0) << r.err;
-  // hv_found = 80*7 = 560, hv_truth = 610; IGD over the true front a, b, d:
-  // distances to b: sqrt(100+4) twice and 0 -> 2*sqrt(104)/3.
+  // hv_found = 80*7 = 560, hv_truth = 610; IGD over the true front {(90,5), (80,3)}
+  // (a and d are the same point): distances to b sqrt(100+4) and 0 -> sqrt(104)/2.
   std::istringstream lines(r.out);
   std::string name;
   double value;
@@ -164,7 +164,7 @@ TEST_F(Cli, Quality) {
   EXPECT_EQ(got[2].first, "ratio");
   EXPECT_DOUBLE_EQ(got[2].second, 560.0 / 610.0);
   EXPECT_EQ(got[3].first, "igd");
-  EXPECT_NEAR(got[3].second, 2 * std::sqrt(104.0) / 3, 1e-12);
+  EXPECT_NEAR(got[3].second, std::sqrt(104.0) / 2, 1e-12);
 }
 
 TEST_F(Cli, KendallAndSpearmanMatchScipy) {

@@ -9,9 +9,10 @@ namespace prpnas::pareto {
 // HV(found) / HV(truth) for one shared reference point. NaN when HV(truth) is 0.
 double front_approximation(const Points& found, const Points& truth, const Point& reference);
 
-// Inverted generational distance: mean, over the non-dominated points of
-// `truth`, of the Euclidean distance to the nearest point of `found`, in the
-// objectives' own units. 0 when found covers the true front.
+// Inverted generational distance: mean, over the distinct non-dominated points
+// of `truth`, of the Euclidean distance to the nearest point of `found`, in
+// the objectives' own units. 0 when found covers the true front; NaN when
+// truth is empty; +infinity when found is empty.
 double igd(const Points& found, const Points& truth);
 
 }  // namespace prpnas::pareto

@@ -13,14 +13,16 @@
 namespace prpnas::pareto {
 
 // Ranks of `points` (same order), picking the fastest algorithm below for the
-// dimension. All points must have the same size >= 1 and no NaN.
+// dimension. Throws Error unless all points have the same size >= 1 and no NaN
+// (infinities are ordinary values).
 std::vector<int> pareto_ranks(const Points& points);
 
 // The algorithms, exposed for tests and benchmarks.
 // 1 objective: sort. 2 objectives: O(N log N) sweep with a binary search over
 // fronts. 3 objectives: O(N log^2 N) divide and conquer over the first
 // objective with a Fenwick tree on the third. 4+: ENS-BS (efficient
-// non-dominated sort with binary search over fronts, Zhang et al. 2015).
+// non-dominated sort with binary search over fronts, Zhang et al. 2015);
+// pareto_ranks_nd accepts any dimension, the 2-D/3-D ones throw on another.
 std::vector<int> pareto_ranks_2d(const Points& points);
 std::vector<int> pareto_ranks_3d(const Points& points);
 std::vector<int> pareto_ranks_nd(const Points& points);
