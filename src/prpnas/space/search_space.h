@@ -1,0 +1,55 @@
+// A search space is a list of decisions (an NB201 edge, a DARTS edge, a
+// ProxylessNAS layer), each with a list of choices (operations). An
+// architecture is one choice index per decision. Everything that trains,
+// prunes, costs or searches is written once against this interface.
+#ifndef PRPNAS_SPACE_SEARCH_SPACE_H_
+#define PRPNAS_SPACE_SEARCH_SPACE_H_
+
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prpnas::space {
+
+using Architecture = std::vector<int>;
+
+// Alive choices per decision: mask[d][c] is true while choice c of decision d
+// may still be used (pruning clears entries).
+using ChoiceMask = std::vector<std::vector<bool>>;
+
+class SearchSpace {
+ public:
+  virtual ~SearchSpace() = default;
+
+  virtual std::string_view name() const = 0;
+  virtual int num_decisions() const = 0;
+  virtual const std::vector<std::string>& choices(int decision) const = 0;
+  // Human-readable name of a decision, e.g. "edge 0->1".
+  virtual std::string decision_name(int decision) const = 0;
+
+  // The space's native string (NB201: "|op~0|+|op~0|op~1|+|...|").
+  virtual std::string format(const Architecture& arch) const = 0;
+  // Inverse of format; throws ParseError giving the position and what was expected.
+  virtual Architecture parse(std::string_view text) const = 0;
+  // False for degenerate architectures (NB201: no path from input to output).
+  virtual bool is_valid(const Architecture& arch) const { (void)arch; return true; }
+
+  // Derived from the above.
+  std::uint64_t size() const;                            // number of architectures
+  std::uint64_t index(const Architecture& arch) const;   // mixed radix, decision 0 most significant
+  Architecture at(std::uint64_t index) const;            // inverse of index
+  Architecture sample(std::mt19937_64& rng) const;       // uniform over all architectures
+  ChoiceMask full_mask() const;                          // every choice alive
+  // Throws ParseError unless arch has one in-range choice per decision.
+  void check(const Architecture& arch) const;
+};
+
+// "nb201" (more spaces later); throws ConfigError naming the known spaces.
+std::unique_ptr<SearchSpace> make_search_space(std::string_view name);
+
+}  // namespace prpnas::space
+
+#endif  // PRPNAS_SPACE_SEARCH_SPACE_H_
