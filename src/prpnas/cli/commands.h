@@ -9,6 +9,9 @@ namespace prpnas::cli {
 
 void add_pareto_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
+void add_space_command(CLI::App& app);
+void add_space_costs_subcommand(CLI::App& space);  // called by add_space_command
+void add_data_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   prpnas::cli::add_pareto_command(app);
   prpnas::cli::add_stats_command(app);
+  prpnas::cli::add_space_command(app);
+  prpnas::cli::add_data_command(app);
 
   // CLI11 would call a typo "a missing subcommand"; name it instead.
   if (argc > 1 && argv[1][0] != '-') {

@@ -1,0 +1,8 @@
+// Placeholder: being written.
+#include "prpnas/cli/commands.h"
+
+namespace prpnas::cli {
+
+void add_data_command(CLI::App& app) { (void)app; }
+
+}  // namespace prpnas::cli
