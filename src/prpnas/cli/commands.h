@@ -12,6 +12,8 @@ void add_stats_command(CLI::App& app);
 void add_space_command(CLI::App& app);
 void add_space_costs_subcommand(CLI::App& space);  // called by add_space_command
 void add_data_command(CLI::App& app);
+void add_train_arch_command(CLI::App& app);
+void add_ground_truth_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

@@ -1,8 +1,163 @@
-// Placeholder: being written.
+// `prpnas space info|enumerate|sample|check`: look at a search space and its
+// architecture strings. `space costs` lives in space_costs_command.cc.
+#include <fmt/core.h>
+
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <random>
+#include <set>
+
 #include "prpnas/cli/commands.h"
+#include "prpnas/space/search_space.h"
+#include "prpnas/util/error.h"
 
 namespace prpnas::cli {
 
-void add_space_command(CLI::App& app) { (void)app; }
+namespace {
+
+struct SpaceOptions {
+  std::string space = "nb201", input, count, seed = "0";
+  bool valid_only = false, unique = false;
+};
+
+// CLI11 2.1 reads integers with strtoull in base 0: "010" is octal, "-1"
+// wraps and 2^64 saturates without a word. Read counts and seeds here instead:
+// decimal digits only.
+std::uint64_t parse_whole(const std::string& text, const char* option) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    throw ConfigError(std::string(option) + ": '" + text + "' is not a whole number from 0 to " +
+                      std::to_string(std::numeric_limits<std::uint64_t>::max()));
+  }
+  return value;
+}
+
+CLI::App* add_space_subcommand(CLI::App* space, const char* name, const char* help, SpaceOptions& o) {
+  CLI::App* sub = space->add_subcommand(name, help);
+  sub->add_option("--space", o.space, "search space (known: nb201)")->capture_default_str();
+  return sub;
+}
+
+void add_valid_only_flag(CLI::App* sub, SpaceOptions& o) {
+  sub->add_flag("--valid-only", o.valid_only, "skip degenerate architectures (NB201: output cut off from input)");
+}
+
+// Walks the whole space; fine for NB201's 15,625 architectures.
+std::uint64_t count_valid(const space::SearchSpace& s) {
+  std::uint64_t valid = 0;
+  for (std::uint64_t i = 0; i < s.size(); ++i) valid += s.is_valid(s.at(i));
+  return valid;
+}
+
+void run_info(const SpaceOptions& o) {
+  const auto s = space::make_search_space(o.space);
+  fmt::print("space: {}\n", s->name());
+  fmt::print("decisions: {}\n", s->num_decisions());
+  for (int d = 0; d < s->num_decisions(); ++d) {
+    std::string choices;
+    for (const std::string& c : s->choices(d)) choices += (choices.empty() ? "" : " ") + c;
+    fmt::print("  {} {}: {}\n", d, s->decision_name(d), choices);
+  }
+  const std::uint64_t valid = count_valid(*s);
+  fmt::print("architectures: {}\n", s->size());
+  fmt::print("valid: {} ({} degenerate)\n", valid, s->size() - valid);
+}
+
+void run_enumerate(const SpaceOptions& o) {
+  const auto s = space::make_search_space(o.space);
+  for (std::uint64_t i = 0; i < s->size(); ++i) {
+    const space::Architecture arch = s->at(i);
+    if (!o.valid_only || s->is_valid(arch)) fmt::print("{}\n", s->format(arch));
+  }
+}
+
+void run_sample(const SpaceOptions& o) {
+  const auto s = space::make_search_space(o.space);
+  const std::uint64_t wanted = parse_whole(o.count, "-n");
+  if (o.unique) {
+    const std::uint64_t available = o.valid_only ? count_valid(*s) : s->size();
+    if (wanted > available) {
+      throw ConfigError("cannot draw " + std::to_string(wanted) + " unique architectures: space '" +
+                        std::string(s->name()) + "' has only " + std::to_string(available) +
+                        (o.valid_only ? " valid ones" : "") + "; lower -n or drop --unique");
+    }
+  }
+  // Rejection keeps each draw uniform over what is allowed; even drawing the
+  // whole of NB201 uniquely takes only about 15,625 * ln(15,625) tries.
+  std::mt19937_64 rng(parse_whole(o.seed, "--seed"));
+  std::set<std::uint64_t> seen;
+  for (std::uint64_t drawn = 0; drawn < wanted;) {
+    const space::Architecture arch = s->sample(rng);
+    if (o.valid_only && !s->is_valid(arch)) continue;
+    if (o.unique && !seen.insert(s->index(arch)).second) continue;
+    fmt::print("{}\n", s->format(arch));
+    ++drawn;
+  }
+}
+
+bool blank(const std::string& line) {
+  for (unsigned char c : line) {
+    if (!std::isspace(c)) return false;
+  }
+  return true;
+}
+
+void run_check(const SpaceOptions& o) {
+  const auto s = space::make_search_space(o.space);
+  std::ifstream in(o.input);
+  if (!in) throw DataError(o.input + ": no such file or not readable; check the path");
+  std::string line;
+  int number = 0, checked = 0, degenerate = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // files written on Windows
+    if (blank(line)) continue;
+    try {
+      degenerate += !s->is_valid(s->parse(line));
+    } catch (const ParseError& e) {
+      throw ParseError(o.input + ":" + std::to_string(number) + ": " + e.what());
+    }
+    ++checked;
+  }
+  if (checked == 0) throw DataError(o.input + ": no architecture strings (the file is empty or blank)");
+  fmt::print("{} architectures OK ({} degenerate)\n", checked, degenerate);
+}
+
+}  // namespace
+
+void add_space_command(CLI::App& app) {
+  CLI::App* space = app.add_subcommand("space", "search spaces and their architecture strings");
+  space->require_subcommand(1);
+  auto o = std::make_shared<SpaceOptions>();
+
+  CLI::App* info = add_space_subcommand(space, "info", "decisions, choices and number of architectures", *o);
+  info->callback([o] { run_info(*o); });
+
+  CLI::App* enumerate =
+      add_space_subcommand(space, "enumerate", "every architecture string, one per line, in index order", *o);
+  add_valid_only_flag(enumerate, *o);
+  enumerate->callback([o] { run_enumerate(*o); });
+
+  CLI::App* sample =
+      add_space_subcommand(space, "sample", "uniformly random architecture strings, one per line", *o);
+  sample->add_option("-n,--count", o->count, "number of architectures")->required()->type_name("N");
+  sample->add_option("--seed", o->seed, "random seed; the same seed gives the same lines")
+      ->capture_default_str()
+      ->type_name("S");
+  add_valid_only_flag(sample, *o);
+  sample->add_flag("--unique", o->unique, "draw without replacement (no line twice)");
+  sample->callback([o] { run_sample(*o); });
+
+  CLI::App* check = add_space_subcommand(
+      space, "check", "validate a file of architecture strings, one per line (blank lines skipped)", *o);
+  check->add_option("--input", o->input, "text file")->required();
+  check->callback([o] { run_check(*o); });
+
+  add_space_costs_subcommand(*space);
+}
 
 }  // namespace prpnas::cli

@@ -38,9 +38,9 @@ class SearchSpace {
   virtual bool is_valid(const Architecture& arch) const { (void)arch; return true; }
 
   // Derived from the above.
-  std::uint64_t size() const;                            // number of architectures
+  std::uint64_t size() const;                            // number of architectures (ConfigError past 2^64)
   std::uint64_t index(const Architecture& arch) const;   // mixed radix, decision 0 most significant
-  Architecture at(std::uint64_t index) const;            // inverse of index
+  Architecture at(std::uint64_t index) const;            // inverse of index; ConfigError unless < size()
   Architecture sample(std::mt19937_64& rng) const;       // uniform over all architectures
   ChoiceMask full_mask() const;                          // every choice alive
   // Throws ParseError unless arch has one in-range choice per decision.

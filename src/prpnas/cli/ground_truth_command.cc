@@ -1,0 +1,122 @@
+// `prpnas ground-truth`: train many architectures stand-alone, one CSV row
+// each, resumable; --jobs trains several at once.
+#include <atomic>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+#include <fmt/core.h>
+
+#include "prpnas/cli/commands.h"
+#include "prpnas/cli/fidelity_options.h"
+#include "prpnas/eval/ground_truth_file.h"
+#include "prpnas/util/error.h"
+#include "prpnas/util/progress.h"
+
+namespace prpnas::cli {
+
+namespace {
+
+struct GroundTruthOptions {
+  std::string space = "nb201", archs_file, out;
+  int samples = 0, jobs = 1, threads = 1;
+  eval::Fidelity fidelity;
+};
+
+// --archs FILE (one string a line), else --samples distinct architectures
+// drawn uniformly with --seed.
+std::vector<space::Architecture> architectures(const GroundTruthOptions& o, const space::SearchSpace& space) {
+  std::vector<space::Architecture> archs;
+  if (!o.archs_file.empty()) {
+    std::ifstream in(o.archs_file);
+    if (!in) throw DataError(o.archs_file + ": cannot open; check the --archs path");
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      if (line.empty()) continue;
+      try {
+        archs.push_back(space.parse(line));
+      } catch (const ParseError& e) {
+        throw ParseError(o.archs_file + ":" + std::to_string(number) + ": " + e.what());
+      }
+    }
+    return archs;
+  }
+  if (o.samples < 1) throw ConfigError("give --samples N (at least 1) or --archs FILE");
+  if (static_cast<std::uint64_t>(o.samples) > space.size()) {
+    throw ConfigError(fmt::format("--samples {} exceeds the {} architectures of {}", o.samples, space.size(),
+                                  space.name()));
+  }
+  std::mt19937_64 rng(o.fidelity.train.seed);
+  std::set<std::uint64_t> seen;
+  while (archs.size() < static_cast<std::size_t>(o.samples)) {
+    space::Architecture arch = space.sample(rng);
+    if (seen.insert(space.index(arch)).second) archs.push_back(std::move(arch));
+  }
+  return archs;
+}
+
+void run(GroundTruthOptions& o) {
+  if (o.jobs < 1) throw ConfigError("--jobs must be at least 1");
+  apply_fidelity_options(o.fidelity, o.threads);
+  const auto space = space::make_search_space(o.space);
+  const std::vector<space::Architecture> all = architectures(o, *space);
+  nlohmann::json fidelity = o.fidelity.to_json();
+  fidelity["space"] = o.space;
+  eval::GroundTruthFile file(o.out, fidelity);
+  std::vector<space::Architecture> todo;
+  for (const auto& arch : all) {
+    if (!file.contains(space->format(arch))) todo.push_back(arch);
+  }
+  fmt::print(stderr, "ground-truth: {} architectures, {} already in {}, {} to train with {} job(s)\n",
+             all.size(), all.size() - todo.size(), o.out, todo.size(), o.jobs);
+  if (todo.empty()) return;
+
+  const data::DatasetSplits data = data::load_dataset(o.fidelity.data);
+  eval::Fidelity fidelity_per_job = o.fidelity;
+  fidelity_per_job.train.show_progress = o.jobs == 1;
+  Progress progress("ground-truth", static_cast<int64_t>(todo.size()), "arch", stderr, 0);
+  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex mutex;  // guards error and progress
+  auto worker = [&] {
+    for (std::size_t i; !failed && (i = next++) < todo.size();) {
+      try {
+        const eval::GroundTruthRow row = eval::train_standalone(*space, todo[i], data, fidelity_per_job);
+        file.append(row);
+        std::lock_guard lock(mutex);
+        progress.update(static_cast<int64_t>(++done),
+                        fmt::format("{} valid {:.2f}% test {:.2f}%", row.arch, row.valid_accuracy, row.test_accuracy));
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!error) error = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (int j = 0; j < o.jobs; ++j) workers.emplace_back(worker);
+  for (auto& w : workers) w.join();
+  if (error) std::rethrow_exception(error);
+  progress.finish(fmt::format("{} rows in {}", file.size(), o.out));
+}
+
+}  // namespace
+
+void add_ground_truth_command(CLI::App& app) {
+  auto o = std::make_shared<GroundTruthOptions>();
+  CLI::App* command = app.add_subcommand(
+      "ground-truth", "train architectures stand-alone into a resumable CSV (re-run the same command to resume)");
+  command->add_option("--space", o->space)->capture_default_str();
+  command->add_option("--samples", o->samples, "number of distinct architectures drawn uniformly with --seed");
+  command->add_option("--archs", o->archs_file, "train these architectures instead (one native string a line)");
+  command->add_option("--out", o->out, "the ground-truth CSV (its settings go to OUT.json)")->required();
+  command->add_option("--jobs", o->jobs, "architectures trained at once")->capture_default_str();
+  add_fidelity_options(*command, o->fidelity, o->threads);
+  command->callback([o] { run(*o); });
+}
+
+}  // namespace prpnas::cli

@@ -1,0 +1,72 @@
+#include "prpnas/eval/ground_truth_file.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/core.h>
+
+#include "prpnas/util/atomic_file.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::eval {
+
+const std::vector<std::string>& GroundTruthFile::columns() {
+  static const std::vector<std::string> names = {
+      "arch", "valid_acc", "test_acc", "params", "flops", "train_seconds", "images_per_second", "train_loss"};
+  return names;
+}
+
+GroundTruthFile::GroundTruthFile(std::string path, nlohmann::json fidelity)
+    : path_(std::move(path)), fidelity_(std::move(fidelity)) {
+  table_.source = path_;
+  table_.header = columns();
+  if (!std::filesystem::exists(path_)) return;
+
+  const std::string sidecar = path_ + ".json";
+  std::ifstream in(sidecar);
+  nlohmann::json recorded;
+  try {
+    in >> recorded;
+  } catch (const nlohmann::json::exception&) {
+    throw DataError(sidecar + ": missing or unreadable; it records how " + path_ +
+                    " was made; restore it or start a new --out file");
+  }
+  if (recorded != fidelity_) {
+    throw ConfigError(path_ + " was made with other settings (" + sidecar + ": " + recorded.dump() +
+                      "); re-run with the same settings to resume, or choose another --out");
+  }
+  table_ = read_csv(path_);
+  if (table_.header != columns()) {
+    throw DataError(path_ + ": unexpected header; a ground-truth file has the columns " +
+                    nlohmann::json(columns()).dump() + "; choose another --out");
+  }
+  const std::size_t arch = table_.column("arch");
+  for (const auto& row : table_.rows) archs_.insert(row[arch]);
+}
+
+bool GroundTruthFile::contains(const std::string& arch) const {
+  std::lock_guard lock(mutex_);
+  return archs_.count(arch) > 0;
+}
+
+std::size_t GroundTruthFile::size() const {
+  std::lock_guard lock(mutex_);
+  return table_.rows.size();
+}
+
+void GroundTruthFile::append(const GroundTruthRow& row) {
+  std::lock_guard lock(mutex_);
+  if (table_.rows.empty()) write_file_atomically(path_ + ".json", fidelity_.dump(2) + "\n");
+  // Shortest round-trip formatting keeps every digit the run measured.
+  table_.rows.push_back({row.arch, fmt::format("{}", row.valid_accuracy), fmt::format("{}", row.test_accuracy),
+                         std::to_string(row.params), std::to_string(row.flops),
+                         fmt::format("{:.3f}", row.train_seconds), fmt::format("{:.1f}", row.images_per_second),
+                         fmt::format("{}", row.train_loss)});
+  archs_.insert(row.arch);
+  std::ostringstream text;
+  write_csv(text, table_);
+  write_file_atomically(path_, text.str());
+}
+
+}  // namespace prpnas::eval

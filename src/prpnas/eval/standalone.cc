@@ -1,0 +1,68 @@
+#include "prpnas/eval/standalone.h"
+
+#include <mutex>
+#include <optional>
+#include <utility>
+
+#include "prpnas/nn/nb201_costs.h"
+#include "prpnas/nn/nb201_network.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::eval {
+
+nlohmann::json Fidelity::to_json() const {
+  return {{"dataset", data.spec},
+          {"valid_size", data.valid_size},
+          {"train_limit", data.train_limit},
+          {"valid_limit", data.valid_limit},
+          {"test_limit", data.test_limit},
+          {"split_seed", data.seed},
+          {"preset", preset},
+          {"epochs", train.epochs},
+          {"batch_size", train.batch_size},
+          {"learning_rate", train.learning_rate},
+          {"momentum", train.momentum},
+          {"weight_decay", train.weight_decay},
+          {"seed", train.seed}};
+}
+
+nn::Nb201Config network_config(const Fidelity& fidelity, const data::DatasetSplits& data) {
+  if (data.height != data.width) {
+    throw ConfigError(data.name + " images are " + std::to_string(data.height) + "x" +
+                      std::to_string(data.width) + "; NB201 networks need square images");
+  }
+  return nn::nb201_preset(fidelity.preset, data.channels, data.height, data.num_classes);
+}
+
+GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Architecture& arch,
+                                const data::DatasetSplits& data, const Fidelity& fidelity) {
+  const nn::Nb201Config config = network_config(fidelity, data);
+  nn::Nb201Network network{nullptr};
+  GroundTruthRow row;
+  {
+    // Building modules draws from torch's global generator: measure costs,
+    // seed and build under one lock so parallel jobs cannot interleave draws.
+    static std::mutex mutex;
+    static std::optional<std::pair<nn::Nb201Config, nn::Nb201Costs>> costs;  // last config's
+    std::lock_guard lock(mutex);
+    if (!costs || !(costs->first == config)) costs.emplace(config, nn::measure_nb201_costs(config));
+    row.params = static_cast<int64_t>(costs->second.params.cost(arch));
+    row.flops = static_cast<int64_t>(costs->second.flops.cost(arch));
+    torch::manual_seed(fidelity.train.seed);
+    network = nn::Nb201Network(config, arch);
+  }
+  train::TrainOptions options = fidelity.train;
+  options.label = space.format(arch);
+  const train::TrainResult result = train::train_classifier(
+      *network, [&](const torch::Tensor& x) { return network->forward(x); }, data, options);
+
+  row.arch = space.format(arch);
+  row.valid_accuracy = result.valid_accuracy;
+  row.test_accuracy = result.test_accuracy;
+  row.train_seconds = result.train_seconds;
+  row.images_per_second = result.images_per_second;
+  row.train_loss = result.train_loss;
+  return row;
+}
+
+}  // namespace prpnas::eval

@@ -1,0 +1,38 @@
+// Ground truth for one architecture: build its stand-alone NB201 network from
+// scratch, train it, measure accuracy, parameters and FLOPs.
+#ifndef PRPNAS_EVAL_STANDALONE_H_
+#define PRPNAS_EVAL_STANDALONE_H_
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "prpnas/data/image_dataset.h"
+#include "prpnas/eval/ground_truth_file.h"
+#include "prpnas/nn/nb201_config.h"
+#include "prpnas/space/search_space.h"
+#include "prpnas/train/classifier_trainer.h"
+
+namespace prpnas::eval {
+
+// Everything that decides a stand-alone result besides the architecture.
+struct Fidelity {
+  data::DatasetOptions data;
+  std::string preset = "default";
+  train::TrainOptions train;  // train.seed also seeds the weight initialisation
+
+  nlohmann::json to_json() const;
+};
+
+// The network's config for `fidelity.preset` at the dataset's shape.
+nn::Nb201Config network_config(const Fidelity& fidelity, const data::DatasetSplits& data);
+
+// Trains `arch` (an NB201 architecture) from scratch. Thread-safe: several
+// architectures may train at once on separate threads; a given fidelity and
+// architecture give the same result on the same machine.
+GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Architecture& arch,
+                                const data::DatasetSplits& data, const Fidelity& fidelity);
+
+}  // namespace prpnas::eval
+
+#endif  // PRPNAS_EVAL_STANDALONE_H_

@@ -1,0 +1,53 @@
+#include "prpnas/nn/nb201_skeleton.h"
+
+namespace prpnas::nn {
+
+Nb201Skeleton::Nb201Skeleton(const Nb201Config& config, const space::ChoiceMask& ops) : config_(config) {
+  config_.check();
+  const int64_t c = config_.channels, n = config_.cells_per_stage;
+  stem_ = register_module("stem", make_nb201_stem(config_.in_channels, c));
+  auto cells = torch::nn::ModuleList();
+  for (int64_t stage_channels : {c, 2 * c, 4 * c}) {
+    for (int64_t i = 0; i < n; ++i) {
+      cells_.push_back(Nb201Cell(stage_channels, ops));
+      cells->push_back(cells_.back());
+    }
+  }
+  register_module("cells", cells);
+  reduction1_ = register_module("reduction1", ResNetBasicBlock(c, 2 * c));
+  reduction2_ = register_module("reduction2", ResNetBasicBlock(2 * c, 4 * c));
+  head_ = register_module("head", Nb201Head(4 * c, config_.num_classes));
+}
+
+std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> Nb201Skeleton::fixed_parts() const {
+  return {{"stem", stem_.ptr()}, {"reduction1", reduction1_.ptr()}, {"reduction2", reduction2_.ptr()},
+          {"head", head_.ptr()}};
+}
+
+torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::Architecture& path) { return run_with(x, path); }
+
+torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::ChoiceMask& alive) {
+  return run_with(x, alive);
+}
+
+template <class Choice>
+torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choice) {
+  const int n = config_.cells_per_stage;
+  torch::Tensor h = run_fixed("stem", stem_, x);
+  for (int i = 0; i < num_cells(); ++i) {
+    if (i == n) h = run_fixed("reduction1", reduction1_, h);
+    if (i == 2 * n) h = run_fixed("reduction2", reduction2_, h);
+    h = cells_[i]->forward(h, choice, observer_);
+  }
+  return run_fixed("head", head_, h);
+}
+
+template <class Holder>
+torch::Tensor Nb201Skeleton::run_fixed(const std::string& part, Holder& module, const torch::Tensor& x) {
+  if (observer_ != nullptr) observer_->before_fixed(part, x);
+  torch::Tensor out = module->forward(x);
+  if (observer_ != nullptr) observer_->after_fixed(part, out);
+  return out;
+}
+
+}  // namespace prpnas::nn

@@ -1,0 +1,182 @@
+// Runs the real prpnas binary: `space info|enumerate|sample|check`.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "prpnas/space/nb201_space.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using prpnas::space::Nb201Space;
+
+struct Result {
+  int code;
+  std::string out, err;
+
+  std::vector<std::string> lines() const {
+    std::vector<std::string> lines;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
+};
+
+class SpaceCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The pid keeps runs from parallel build directories apart.
+    dir_ = fs::temp_directory_path() /
+           ("prpnas_space_cli_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string file(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path) << text;
+    return path.string();
+  }
+
+  static std::string slurp(const fs::path& path) {
+    std::stringstream s;
+    s << std::ifstream(path).rdbuf();
+    return s.str();
+  }
+
+  Result run(const std::string& args) {
+    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    const std::string command =
+        std::string(PRPNAS_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  }
+
+  // A bad input: exit 2, one line on stderr that contains `needle`.
+  void expect_error(const std::string& args, const std::string& needle) {
+    const Result r = run(args);
+    EXPECT_EQ(r.code, 2) << args << "\nstderr: " << r.err;
+    EXPECT_NE(r.err.find(needle), std::string::npos) << "stderr: " << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "not one line: " << r.err;
+    EXPECT_EQ(r.err.find("what()"), std::string::npos);
+  }
+
+  fs::path dir_;
+  const Nb201Space space_;
+};
+
+const std::string kGood = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+const std::string kDegenerate = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
+
+TEST_F(SpaceCli, Help) {
+  for (const char* command : {"space --help", "space info --help", "space enumerate --help", "space sample --help",
+                              "space check --help"}) {
+    EXPECT_EQ(run(command).code, 0) << command;
+  }
+}
+
+TEST_F(SpaceCli, InfoNamesDecisionsChoicesAndCounts) {
+  const Result r = run("space info --space nb201");
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* needle : {"nb201", "decisions: 6", "edge 0->1", "edge 2->3",
+                             "none skip_connect nor_conv_1x1 nor_conv_3x3 avg_pool_3x3", "architectures: 15625",
+                             "valid: 15284 (341 degenerate)"}) {
+    EXPECT_NE(r.out.find(needle), std::string::npos) << needle << "\n" << r.out;
+  }
+  EXPECT_EQ(run("space info").out, r.out);  // nb201 is the default
+}
+
+TEST_F(SpaceCli, EnumerateListsEveryArchitectureInIndexOrder) {
+  const Result r = run("space enumerate --space nb201");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::vector<std::string> lines = r.lines();
+  ASSERT_EQ(lines.size(), 15625u);
+  EXPECT_EQ(std::set<std::string>(lines.begin(), lines.end()).size(), 15625u);
+  for (std::size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(space_.index(space_.parse(lines[i])), i) << lines[i];
+
+  const Result valid = run("space enumerate --valid-only");
+  ASSERT_EQ(valid.code, 0) << valid.err;
+  EXPECT_EQ(valid.lines().size(), 15284u);
+  for (const std::string& line : valid.lines()) ASSERT_TRUE(space_.is_valid(space_.parse(line))) << line;
+}
+
+TEST_F(SpaceCli, SampleIsDeterministicPerSeed) {
+  const Result a = run("space sample --space nb201 -n 200 --seed 1");
+  ASSERT_EQ(a.code, 0) << a.err;
+  ASSERT_EQ(a.lines().size(), 200u);
+  for (const std::string& line : a.lines()) EXPECT_NO_THROW(space_.parse(line)) << line;
+  EXPECT_EQ(run("space sample -n 200 --seed 1").out, a.out);
+  EXPECT_NE(run("space sample -n 200 --seed 2").out, a.out);
+  EXPECT_EQ(run("space sample -n 0 --seed 1").out, "");
+
+  const Result valid = run("space sample -n 2000 --seed 3 --valid-only");
+  ASSERT_EQ(valid.code, 0) << valid.err;
+  ASSERT_EQ(valid.lines().size(), 2000u);
+  for (const std::string& line : valid.lines()) EXPECT_TRUE(space_.is_valid(space_.parse(line))) << line;
+}
+
+TEST_F(SpaceCli, SampleUniqueDrawsWithoutReplacement) {
+  // 500 draws with replacement from 15,625 almost surely repeat one (p ~ 0.9996).
+  const Result repeated = run("space sample -n 500 --seed 5");
+  std::vector<std::string> lines = repeated.lines();
+  EXPECT_LT(std::set<std::string>(lines.begin(), lines.end()).size(), 500u);
+
+  const Result r = run("space sample -n 500 --seed 5 --unique");
+  ASSERT_EQ(r.code, 0) << r.err;
+  lines = r.lines();
+  ASSERT_EQ(lines.size(), 500u);
+  EXPECT_EQ(std::set<std::string>(lines.begin(), lines.end()).size(), 500u);
+
+  // The whole space, and the whole valid part, can be drawn; one more cannot.
+  lines = run("space sample -n 15625 --unique").lines();
+  EXPECT_EQ(std::set<std::string>(lines.begin(), lines.end()).size(), 15625u);
+  lines = run("space sample -n 15284 --unique --valid-only").lines();
+  EXPECT_EQ(std::set<std::string>(lines.begin(), lines.end()).size(), 15284u);
+  expect_error("space sample -n 15626 --unique", "cannot draw 15626 unique architectures");
+  expect_error("space sample -n 15285 --unique --valid-only", "has only 15284 valid ones");
+}
+
+TEST_F(SpaceCli, CheckAcceptsAGoodFile) {
+  const std::string input = file("good.txt", kGood + "\n\n" + kDegenerate + "\r\n  \n" + kGood + "\n");
+  const Result r = run("space check --space nb201 --input " + input);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "3 architectures OK (1 degenerate)\n");
+  // The output of enumerate checks, too.
+  const std::string all = file("all.txt", run("space enumerate").out);
+  EXPECT_EQ(run("space check --input " + all).out, "15625 architectures OK (341 degenerate)\n");
+}
+
+TEST_F(SpaceCli, CheckRejectsTheFirstBadLine) {
+  const std::string bad = "|nor_conv_3x3~0|+|conv_3x3~0|none~1|+|none~0|none~1|none~2|";
+  const std::string input = file("bad.txt", kGood + "\n\n" + bad + "\n|none~1|\n");
+  expect_error("space check --input " + input,
+               input + ":3: bad nb201 architecture '" + bad + "': at character 18 expected one of none,");
+  expect_error("space check --input " + file("index.txt", kGood + "\n|none~2|+\n"),
+               "index.txt:2: bad nb201 architecture '|none~2|+': at character 6 expected '0'");
+  expect_error("space check --input " + file("space.txt", kGood + " \n"), "space.txt:1: ");
+  expect_error("space check --input " + (dir_ / "missing.txt").string(), "missing.txt: no such file");
+  expect_error("space check --input " + file("empty.txt", "\n\n"), "empty.txt: no architecture strings");
+}
+
+TEST_F(SpaceCli, BadOptions) {
+  expect_error("space info --space darts", "unknown search space 'darts' (known: nb201)");
+  expect_error("space enumerate --space NB201", "unknown search space 'NB201'");
+  expect_error("space sample --seed 1", "--count is required");
+  expect_error("space sample -n -3", "-n: '-3' is not a whole number from 0 to 18446744073709551615");
+  expect_error("space sample -n 3 --seed x", "--seed: 'x' is not a whole number");
+  expect_error("space sample -n 3 --seed 18446744073709551616", "--seed: '18446744073709551616'");
+  expect_error("space check", "--input");
+  expect_error("space", "subcommand is required");
+}
+
+}  // namespace
