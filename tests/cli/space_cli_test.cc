@@ -1,7 +1,7 @@
 // Runs the real prpnas binary: `space info|enumerate|sample|check`.
+#include "cli_fixture.h"
+
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,60 +18,10 @@ namespace {
 namespace fs = std::filesystem;
 using prpnas::space::Nb201Space;
 
-struct Result {
-  int code;
-  std::string out, err;
+using Result = prpnas::testing::CliResult;
 
-  std::vector<std::string> lines() const {
-    std::vector<std::string> lines;
-    std::istringstream in(out);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-  }
-};
-
-class SpaceCli : public ::testing::Test {
+class SpaceCli : public prpnas::testing::CliFixture {
  protected:
-  void SetUp() override {
-    // The pid keeps runs from parallel build directories apart.
-    dir_ = fs::temp_directory_path() /
-           ("prpnas_space_cli_" + std::to_string(getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string file(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path) << text;
-    return path.string();
-  }
-
-  static std::string slurp(const fs::path& path) {
-    std::stringstream s;
-    s << std::ifstream(path).rdbuf();
-    return s.str();
-  }
-
-  Result run(const std::string& args) {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string command =
-        std::string(PRPNAS_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
-  // A bad input: exit 2, one line on stderr that contains `needle`.
-  void expect_error(const std::string& args, const std::string& needle) {
-    const Result r = run(args);
-    EXPECT_EQ(r.code, 2) << args << "\nstderr: " << r.err;
-    EXPECT_NE(r.err.find(needle), std::string::npos) << "stderr: " << r.err;
-    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "not one line: " << r.err;
-    EXPECT_EQ(r.err.find("what()"), std::string::npos);
-  }
-
-  fs::path dir_;
   const Nb201Space space_;
 };
 

@@ -39,7 +39,10 @@ void Progress::print(int64_t done, std::string_view extra, bool final) {
   if (out_ == nullptr) return;
   const double elapsed = seconds();
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
-  std::string line = fmt::format("{}: {}/{} {} ({:.1f} {}/s", label_, done, total_, unit_, rate, unit_);
+  // Slow work (architectures, epochs) reads better per minute.
+  const std::string speed = rate >= 1 || rate == 0 ? fmt::format("{:.1f} {}/s", rate, unit_)
+                                                   : fmt::format("{:.2f} {}/min", rate * 60, unit_);
+  std::string line = fmt::format("{}: {}/{} {} ({}", label_, done, total_, unit_, speed);
   if (final) {
     line += ", " + format_duration(elapsed) + ")";
   } else if (rate > 0 && total_ > done) {
