@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "prpnas/data/file_bytes.h"
+#include "prpnas/util/file_bytes.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::data {

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "prpnas/data/file_bytes.h"
+#include "prpnas/util/file_bytes.h"
 #include "prpnas/data/image_dataset.h"
 
 namespace prpnas::data {

@@ -1,43 +1,14 @@
 #include "prpnas/util/csv.h"
 
-#include <zlib.h>
-
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
-#include <filesystem>
 #include <unordered_set>
 
 #include "prpnas/util/error.h"
+#include "prpnas/util/file_bytes.h"
 
 namespace prpnas {
-
-namespace {
-
-// Whole file through zlib, which reads plain files as they are.
-std::string read_maybe_gzipped(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    throw DataError(path + ": no such file; check the path");
-  }
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) throw DataError(path + ": cannot open: " + std::strerror(errno));
-  std::string text;
-  char buffer[1 << 16];
-  int n;
-  while ((n = gzread(file, buffer, sizeof buffer)) > 0) text.append(buffer, n);
-  // A truncated stream reads "successfully" but leaves Z_BUF_ERROR behind.
-  int code = Z_OK;
-  const std::string why = gzerror(file, &code);
-  gzclose(file);
-  if (n < 0 || code != Z_OK) {
-    throw DataError(path + ": corrupt or truncated gzip data (" + why + "); restore or re-download the file");
-  }
-  return text;
-}
-
-}  // namespace
 
 std::size_t CsvTable::column(std::string_view name) const {
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -142,7 +113,10 @@ CsvTable parse_csv(std::string_view text, std::string source) {
   return table;
 }
 
-CsvTable read_csv(const std::string& path) { return parse_csv(read_maybe_gzipped(path), path); }
+CsvTable read_csv(const std::string& path) {
+  const std::vector<uint8_t> bytes = read_file_bytes(path, "check the path, or restore the file");
+  return parse_csv(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), path);
+}
 
 std::string csv_field(std::string_view field) {
   if (field.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(field);

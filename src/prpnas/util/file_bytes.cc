@@ -1,4 +1,4 @@
-#include "prpnas/data/file_bytes.h"
+#include "prpnas/util/file_bytes.h"
 
 #include <zlib.h>
 
@@ -8,7 +8,7 @@
 
 #include "prpnas/util/error.h"
 
-namespace prpnas::data {
+namespace prpnas {
 
 std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string& fix) {
   std::error_code ec;
@@ -36,4 +36,4 @@ std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string&
   return bytes;
 }
 
-}  // namespace prpnas::data
+}  // namespace prpnas
