@@ -1,0 +1,30 @@
+// Command-line options that decide an NB201 network's shape without a
+// dataset: --preset, --input CxHxW and --classes. Shared by `space costs`,
+// `lut measure` and `latency measure`.
+#ifndef PRPNAS_CLI_NETWORK_OPTIONS_H_
+#define PRPNAS_CLI_NETWORK_OPTIONS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "prpnas/nn/nb201_config.h"
+
+namespace prpnas::cli {
+
+struct NetworkOptions {
+  std::string preset = "default";
+  std::string input;  // "CxHxW"
+  int classes = 0;
+};
+
+// With `shape_required` false, --input and --classes default to
+// Fashion-MNIST's (1x28x28, 10 classes), the built-in default dataset.
+void add_network_options(CLI::App& command, NetworkOptions& options, bool shape_required);
+
+// Throws ConfigError naming the option for a bad preset, shape or class count.
+nn::Nb201Config network_config(const NetworkOptions& options);
+
+}  // namespace prpnas::cli
+
+#endif  // PRPNAS_CLI_NETWORK_OPTIONS_H_

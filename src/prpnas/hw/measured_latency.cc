@@ -1,0 +1,65 @@
+#include "prpnas/hw/measured_latency.h"
+
+#include <set>
+#include <sstream>
+
+#include <fmt/core.h>
+
+#include "prpnas/util/atomic_file.h"
+#include "prpnas/util/csv.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::hw {
+
+std::vector<double> MeasuredLatency::median_ms() const {
+  std::vector<double> out;
+  for (const TimingSummary& t : latency) out.push_back(t.median_ms);
+  return out;
+}
+
+void write_measured_latency(const std::string& path, const MeasuredLatency& measured) {
+  const nlohmann::json& energy = measured.setup.energy;
+  const bool has_energy = energy.is_object() && energy.contains("power_watts");
+  const double watts = has_energy ? energy["power_watts"].get<double>() : 0;
+  CsvTable csv;
+  csv.header = {"arch", "latency_ms", "mad_ms", "samples", "energy_mj"};
+  for (std::size_t i = 0; i < measured.archs.size(); ++i) {
+    const TimingSummary& t = measured.latency.at(i);
+    csv.rows.push_back({measured.archs[i], fmt::format("{:.6f}", t.median_ms), fmt::format("{:.6f}", t.mad_ms),
+                        std::to_string(t.samples), has_energy ? fmt::format("{:.6f}", t.median_ms * watts) : ""});
+  }
+  std::ostringstream text;
+  write_csv(text, csv);
+  write_file_atomically(path + ".json", measured.setup.to_json().dump(2) + "\n");
+  write_file_atomically(path, text.str());
+}
+
+MeasuredLatency read_measured_latency(const std::string& path, const space::SearchSpace& space) {
+  MeasuredLatency measured;
+  measured.setup = read_setup_sidecar(path);
+  if (measured.setup.space != space.name()) {
+    throw ConfigError(fmt::format("{} holds latencies for space '{}', not '{}'", path, measured.setup.space,
+                                  space.name()));
+  }
+  const CsvTable csv = read_csv(path);
+  const std::size_t arch_col = csv.column("arch");
+  const std::vector<double> median = csv.numbers("latency_ms"), mad = csv.numbers("mad_ms"),
+                            samples = csv.numbers("samples");
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < csv.rows.size(); ++i) {
+    const std::string where = fmt::format("{}:{}", path, csv.lines[i]);
+    const std::string& text = csv.rows[i][arch_col];
+    try {
+      measured.archs.push_back(space.format(space.parse(text)));
+    } catch (const ParseError& e) {
+      throw DataError(where + ": " + e.what());
+    }
+    if (!seen.insert(measured.archs.back()).second) throw DataError(where + ": architecture listed twice: " + text);
+    if (!(median[i] > 0) || mad[i] < 0) throw DataError(where + ": latency must be positive; re-measure");
+    measured.latency.push_back({median[i], mad[i], static_cast<int>(samples[i])});
+  }
+  if (measured.archs.empty()) throw DataError(path + ": no measurements; re-measure");
+  return measured;
+}
+
+}  // namespace prpnas::hw

@@ -1,0 +1,48 @@
+// The conditions a latency measurement was taken under: which network (space,
+// preset and shapes), batch, threads, repetitions, and on which machine with
+// which libraries. Stored as the JSON sidecar of every latency table and
+// measured-latency file, so two files can be checked for comparability.
+#ifndef PRPNAS_HW_MEASUREMENT_SETUP_H_
+#define PRPNAS_HW_MEASUREMENT_SETUP_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace prpnas::hw {
+
+struct MeasurementSetup {
+  std::string space;          // "nb201"
+  std::string preset;         // "default", "paper"
+  nlohmann::json network;     // the network's shape, e.g. {"channels":8,"cells_per_stage":1,...}
+  int batch = 1;
+  int threads = 1;            // libtorch intra-op threads
+  int repeats = 0;            // timed runs per entry
+  int warmup = 0;             // untimed runs first
+  std::string device;         // a name the user chose, or the CPU model
+  std::string cpu_model;      // from /proc/cpuinfo
+  std::string libraries;      // libtorch and compiler versions
+  std::string date;           // UTC, ISO 8601
+  double seconds = 0;         // wall time of the measurement
+  nlohmann::json energy;      // how energy was obtained (EnergySource), may be null
+
+  nlohmann::json to_json() const;
+  // Throws DataError naming `source` and the field when one is missing or mistyped.
+  static MeasurementSetup from_json(const nlohmann::json& json, const std::string& source);
+};
+
+// Fills device, cpu_model, libraries and date for this process; `device`
+// empty means "use the CPU model".
+void describe_this_machine(MeasurementSetup& setup, const std::string& device);
+
+// Throws ConfigError unless `a` and `b` time the same network the same way
+// (space, preset, network, batch, threads); names both files and the field.
+void check_comparable(const MeasurementSetup& a, const std::string& a_file, const MeasurementSetup& b,
+                      const std::string& b_file);
+
+// Reads PATH.json; throws DataError naming it when missing or corrupt.
+MeasurementSetup read_setup_sidecar(const std::string& path);
+
+}  // namespace prpnas::hw
+
+#endif  // PRPNAS_HW_MEASUREMENT_SETUP_H_

@@ -1,0 +1,151 @@
+#include "prpnas/hw/nb201_latency.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <numeric>
+#include <random>
+
+#include "prpnas/hw/op_timer.h"
+#include "prpnas/nn/nb201_network.h"
+#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/space/nb201_space.h"
+#include "prpnas/util/error.h"
+#include "prpnas/util/progress.h"
+
+namespace prpnas::hw {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using space::Nb201Space;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+torch::Tensor random_input(const nn::Nb201Config& config, int batch) {
+  return torch::randn({batch, config.in_channels, config.image_size, config.image_size});
+}
+
+// Fisher–Yates with our own draws: the same order with every standard library.
+std::vector<int> permutation(int n, std::mt19937_64& rng) {
+  std::vector<int> p(n);
+  std::iota(p.begin(), p.end(), 0);
+  for (int i = n - 1; i > 0; --i) std::swap(p[i], p[rng() % static_cast<uint64_t>(i + 1)]);
+  return p;
+}
+
+MeasurementSetup setup_for(const nn::Nb201Config& config, const LatencyOptions& options) {
+  MeasurementSetup setup;
+  setup.space = "nb201";
+  setup.network = nb201_network_json(config);
+  setup.batch = options.batch;
+  setup.threads = torch::get_num_threads();
+  setup.repeats = options.repeats;
+  setup.warmup = options.warmup;
+  return setup;
+}
+
+}  // namespace
+
+void LatencyOptions::check() const {
+  if (batch < 1) throw ConfigError("--batch " + std::to_string(batch) + ": needs at least 1 image");
+  if (repeats < 1) throw ConfigError("--repeats " + std::to_string(repeats) + ": needs at least 1 timed run");
+  if (warmup < 0) throw ConfigError("--warmup " + std::to_string(warmup) + ": cannot be negative");
+}
+
+nlohmann::json nb201_network_json(const nn::Nb201Config& config) {
+  return {{"channels", config.channels},       {"cells_per_stage", config.cells_per_stage},
+          {"in_channels", config.in_channels}, {"image_size", config.image_size},
+          {"num_classes", config.num_classes}};
+}
+
+LatencyTable measure_nb201_lut(const nn::Nb201Config& config, const LatencyOptions& options, std::FILE* progress) {
+  options.check();
+  const auto start = Clock::now();
+  const int decisions = Nb201Space::kNumEdges, choices = static_cast<int>(Nb201Space().choices(0).size());
+  torch::NoGradGuard no_grad;
+  nn::Nb201Supernet supernet(config);
+  supernet->eval();
+  OpTimer timer(decisions, choices);
+  supernet->set_observer(&timer);
+  const torch::Tensor x = random_input(config, options.batch);
+
+  std::mt19937_64 rng(options.seed);
+  std::vector<std::vector<std::vector<double>>> op_samples(decisions, std::vector<std::vector<double>>(choices));
+  std::vector<std::string> fixed_names;  // forward order
+  for (const auto& [name, module] : supernet->fixed_parts()) fixed_names.push_back(name);
+  std::map<std::string, std::vector<double>> fixed_samples;
+  const int rounds = options.warmup + options.repeats;
+  Progress bar("lut", rounds, "round", progress);
+  for (int round = 0; round < rounds; ++round) {
+    std::vector<std::vector<int>> order(decisions);
+    for (auto& o : order) o = permutation(choices, rng);
+    for (int k = 0; k < choices; ++k) {
+      space::Architecture path(decisions);
+      for (int d = 0; d < decisions; ++d) path[d] = order[d][k];
+      timer.reset();
+      const auto t0 = Clock::now();
+      supernet->forward(x, path);
+      const double total = ms_since(t0);
+      if (round < options.warmup) continue;
+      for (int d = 0; d < decisions; ++d) op_samples[d][path[d]].push_back(timer.op_ms()[d][path[d]]);
+      for (const auto& [part, ms] : timer.fixed_ms()) fixed_samples[part].push_back(ms);
+      fixed_samples["other"].push_back(std::max(0.0, total - timer.total_ms()));
+    }
+    bar.update(round + 1);
+  }
+  bar.finish();
+  supernet->set_observer(nullptr);
+
+  LatencyTable table;
+  table.setup = setup_for(config, options);
+  fixed_names.push_back("other");
+  for (const std::string& name : fixed_names) table.fixed.emplace_back(name, summarize_timings(fixed_samples[name]));
+  table.choice.assign(decisions, std::vector<TimingSummary>(choices));
+  for (int d = 0; d < decisions; ++d) {
+    for (int c = 0; c < choices; ++c) {
+      if (c != Nb201Space::kNone) table.choice[d][c] = summarize_timings(op_samples[d][c]);
+    }
+  }
+  table.setup.seconds = ms_since(start) / 1000;
+  return table;
+}
+
+MeasuredLatency measure_nb201_latency(const nn::Nb201Config& config, const std::vector<space::Architecture>& archs,
+                                      const LatencyOptions& options, std::FILE* progress) {
+  options.check();
+  const auto start = Clock::now();
+  torch::NoGradGuard no_grad;
+  std::vector<nn::Nb201Network> networks;
+  for (const auto& arch : archs) {
+    networks.emplace_back(config, arch);
+    networks.back()->eval();
+  }
+  const torch::Tensor x = random_input(config, options.batch);
+  std::vector<std::vector<double>> samples(archs.size());
+  const int rounds = options.warmup + options.repeats;
+  Progress bar("latency", rounds, "round", progress);
+  for (int round = 0; round < rounds; ++round) {
+    for (std::size_t i = 0; i < networks.size(); ++i) {
+      networks[i]->forward(x);  // warm this network's weights
+      const auto t0 = Clock::now();
+      networks[i]->forward(x);
+      const double ms = ms_since(t0);
+      if (round >= options.warmup) samples[i].push_back(ms);
+    }
+    bar.update(round + 1);
+  }
+  bar.finish();
+  MeasuredLatency result;
+  result.setup = setup_for(config, options);
+  for (std::size_t i = 0; i < archs.size(); ++i) {
+    result.archs.push_back(Nb201Space().format(archs[i]));
+    result.latency.push_back(summarize_timings(std::move(samples[i])));
+  }
+  result.setup.seconds = ms_since(start) / 1000;
+  return result;
+}
+
+}  // namespace prpnas::hw
