@@ -43,7 +43,7 @@ TEST(Nb201Lut, HasEveryEntryAndTheFixedParts) {
 
 TEST(Nb201Lut, EstimateIsFixedPlusTheChosenEntries) {
   const LatencyTable lut = measure_nb201_lut(small_config(), quick_options(), nullptr);
-  const nn::CostTable cost = lut.latency_ms();
+  const space::CostTable cost = lut.latency_ms();
   double fixed = 0;
   for (const auto& [name, t] : lut.fixed) fixed += t.median_ms;
   const space::Architecture arch = {3, 1, 0, 2, 4, 3};
@@ -54,7 +54,7 @@ TEST(Nb201Lut, EstimateIsFixedPlusTheChosenEntries) {
 
 TEST(Nb201Lut, AllSkipIsCheaperThanAllConv3x3) {
   const LatencyTable lut = measure_nb201_lut(small_config(), quick_options(), nullptr);
-  const nn::CostTable cost = lut.latency_ms();
+  const space::CostTable cost = lut.latency_ms();
   const space::Architecture skip(6, Nb201Space::kSkipConnect), conv(6, Nb201Space::kConv3x3);
   EXPECT_LT(cost.cost(skip), cost.cost(conv));
   // Also end to end, measured on the stand-alone networks.

@@ -27,8 +27,8 @@ double power_watts(const MeasurementSetup& setup) {
 
 }  // namespace
 
-nn::CostTable LatencyTable::latency_ms() const {
-  nn::CostTable table;
+space::CostTable LatencyTable::latency_ms() const {
+  space::CostTable table;
   for (const auto& [name, t] : fixed) table.fixed += t.median_ms;
   for (const auto& row : choice) {
     table.choice.emplace_back();
@@ -37,9 +37,9 @@ nn::CostTable LatencyTable::latency_ms() const {
   return table;
 }
 
-nn::CostTable LatencyTable::energy_mj() const {
+space::CostTable LatencyTable::energy_mj() const {
   const double watts = power_watts(setup);
-  nn::CostTable table = latency_ms();
+  space::CostTable table = latency_ms();
   table.fixed *= watts;  // W x ms = mJ
   for (auto& row : table.choice) {
     for (double& x : row) x *= watts;

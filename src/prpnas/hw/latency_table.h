@@ -15,7 +15,7 @@
 
 #include "prpnas/hw/measurement_setup.h"
 #include "prpnas/hw/timing_summary.h"
-#include "prpnas/nn/cost_table.h"
+#include "prpnas/space/cost_table.h"
 #include "prpnas/space/search_space.h"
 
 namespace prpnas::hw {
@@ -26,10 +26,10 @@ struct LatencyTable {
   std::vector<std::vector<TimingSummary>> choice;            // [decision][choice]
 
   // The medians as an additive cost (ms), ready for estimates.
-  nn::CostTable latency_ms() const;
+  space::CostTable latency_ms() const;
   // Energy per image in mJ = the setup's average power x latency; throws
   // ConfigError when the setup records no power (setup.energy.power_watts).
-  nn::CostTable energy_mj() const;
+  space::CostTable energy_mj() const;
 };
 
 // Writes PATH and PATH.json atomically.

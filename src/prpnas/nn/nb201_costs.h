@@ -10,14 +10,14 @@
 #ifndef PRPNAS_NN_NB201_COSTS_H_
 #define PRPNAS_NN_NB201_COSTS_H_
 
-#include "prpnas/nn/cost_table.h"
+#include "prpnas/space/cost_table.h"
 #include "prpnas/nn/nb201_config.h"
 
 namespace prpnas::nn {
 
 struct Nb201Costs {
-  CostTable params;  // counts
-  CostTable flops;   // multiply-accumulates
+  space::CostTable params;  // counts
+  space::CostTable flops;   // multiply-accumulates
 };
 
 // Builds a supernet once (about a second for "paper"); throws ConfigError for a bad config.

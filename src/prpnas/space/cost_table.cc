@@ -1,12 +1,12 @@
-#include "prpnas/nn/cost_table.h"
+#include "prpnas/space/cost_table.h"
 
 #include <string>
 
 #include "prpnas/util/error.h"
 
-namespace prpnas::nn {
+namespace prpnas::space {
 
-double CostTable::cost(const space::Architecture& arch) const {
+double CostTable::cost(const Architecture& arch) const {
   if (arch.size() != choice.size()) {
     throw Error("cost table has " + std::to_string(choice.size()) + " decisions, the architecture " +
                 std::to_string(arch.size()));
@@ -22,4 +22,4 @@ double CostTable::cost(const space::Architecture& arch) const {
   return total;
 }
 
-}  // namespace prpnas::nn
+}  // namespace prpnas::space

@@ -1,0 +1,92 @@
+// `prpnas lut measure|eval|compare`: build a latency lookup table on this
+// machine, and judge it (and learned predictors) against measured latency.
+#include <fmt/core.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "prpnas/cli/commands.h"
+#include "prpnas/cli/measure_options.h"
+#include "prpnas/hw/estimate_quality.h"
+#include "prpnas/hw/latency_table.h"
+#include "prpnas/hw/measured_latency.h"
+#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/space/search_space.h"
+
+namespace prpnas::cli {
+
+namespace {
+
+struct LutMeasureOptions {
+  MeasureOptions measure;
+  std::string out;
+};
+
+void run_measure(const LutMeasureOptions& o) {
+  const MeasurementRecorder recorder(o.measure);
+  const auto space = space::make_search_space(o.measure.space);
+  hw::LatencyTable table = hw::measure_nb201_lut(network_config(o.measure.network), o.measure.latency, stderr);
+  recorder.complete(table.setup);
+  hw::write_latency_table(o.out, table, *space);
+  fmt::print(stderr, "prpnas: wrote {} ({} rounds in {:.1f} s; energy: {})\n", o.out, o.measure.latency.repeats,
+             table.setup.seconds, table.setup.energy["description"].get<std::string>());
+}
+
+struct LutEvalOptions {
+  std::string space = "nb201", lut, measured;
+};
+
+// Reads both files and checks they time the same network the same way.
+std::pair<hw::LatencyTable, hw::MeasuredLatency> read_pair(const LutEvalOptions& o, const space::SearchSpace& s) {
+  hw::LatencyTable lut = hw::read_latency_table(o.lut, s);
+  hw::MeasuredLatency measured = hw::read_measured_latency(o.measured, s);
+  hw::check_comparable(lut.setup, o.lut, measured.setup, o.measured);
+  if (lut.setup.device != measured.setup.device) {
+    fmt::print(stderr, "prpnas: warning: {} was measured on '{}', {} on '{}'\n", o.lut, lut.setup.device,
+               o.measured, measured.setup.device);
+  }
+  return {std::move(lut), std::move(measured)};
+}
+
+void print_quality_header() { fmt::print("estimator,architectures,kendall_tau_b,spearman,mape_percent\n"); }
+
+void print_quality(const std::string& name, const std::vector<double>& estimate, const std::vector<double>& measured) {
+  const hw::EstimateQuality q = hw::compare_estimates(estimate, measured);
+  fmt::print("{},{},{:.4f},{:.4f},{:.2f}\n", name, estimate.size(), q.kendall_tau_b, q.spearman, q.mape);
+}
+
+void run_eval(const LutEvalOptions& o) {
+  const auto s = space::make_search_space(o.space);
+  const auto [lut, measured] = read_pair(o, *s);
+  const space::CostTable cost = lut.latency_ms();
+  std::vector<double> estimate;
+  for (const std::string& arch : measured.archs) estimate.push_back(cost.cost(s->parse(arch)));
+  print_quality_header();
+  print_quality("lut", estimate, measured.median_ms());
+}
+
+}  // namespace
+
+void add_lut_command(CLI::App& app) {
+  CLI::App* lut = app.add_subcommand("lut", "latency lookup tables: measure one on this machine, judge it");
+  lut->require_subcommand(1);
+
+  auto m = std::make_shared<LutMeasureOptions>();
+  CLI::App* measure = lut->add_subcommand(
+      "measure", "time every operation and fixed part of the supernet (batch, threads as given) into a LUT");
+  add_measure_options(*measure, m->measure, /*default_repeats=*/200, /*default_warmup=*/20);
+  measure->add_option("--seed", m->measure.latency.seed, "seed of the order the paths run in")->capture_default_str();
+  measure->add_option("--out", m->out, "LUT file (CSV) to write, with OUT.json")->required();
+  measure->callback([m] { run_measure(*m); });
+
+  auto e = std::make_shared<LutEvalOptions>();
+  CLI::App* eval = lut->add_subcommand(
+      "eval", "Kendall tau-b, Spearman and MAPE of LUT estimates against measured latency (CSV to stdout)");
+  eval->add_option("--space", e->space, "search space (known: nb201)")->capture_default_str();
+  eval->add_option("--lut", e->lut, "LUT file from `lut measure`")->required();
+  eval->add_option("--measured", e->measured, "file from `latency measure`")->required();
+  eval->callback([e] { run_eval(*e); });
+}
+
+}  // namespace prpnas::cli
