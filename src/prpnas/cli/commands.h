@@ -14,6 +14,7 @@ void add_space_costs_subcommand(CLI::App& space);  // called by add_space_comman
 void add_data_command(CLI::App& app);
 void add_train_arch_command(CLI::App& app);
 void add_ground_truth_command(CLI::App& app);
+void add_costs_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 
