@@ -16,6 +16,7 @@ void add_train_arch_command(CLI::App& app);
 void add_ground_truth_command(CLI::App& app);
 void add_lut_command(CLI::App& app);
 void add_latency_command(CLI::App& app);
+void add_costs_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

@@ -3,7 +3,6 @@
 #include <fmt/core.h>
 
 #include <cmath>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "prpnas/cli/network_options.h"
 #include "prpnas/nn/nb201_config.h"
 #include "prpnas/nn/nb201_costs.h"
+#include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
@@ -31,21 +31,8 @@ void run(const CostsOptions& o) {
   }
   const nn::Nb201Config config = network_config(o.network);
 
-  std::ifstream in(o.archs);
-  if (!in) throw DataError(o.archs + ": no such file or not readable; check the path");
   // Parse every line before the supernet is built, so a typo fails fast.
-  std::vector<space::Architecture> archs;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank
-    try {
-      archs.push_back(s->parse(line));
-    } catch (const ParseError& e) {
-      throw ParseError(o.archs + ":" + std::to_string(number) + ": " + e.what());
-    }
-  }
-  if (archs.empty()) throw DataError(o.archs + ": no architecture strings (the file is empty or blank)");
+  const std::vector<space::Architecture> archs = space::read_architecture_file(o.archs, *s);
 
   const nn::Nb201Costs costs = nn::measure_nb201_costs(config);
   fmt::print("arch,params,flops\n");

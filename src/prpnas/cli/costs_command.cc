@@ -1,0 +1,108 @@
+// `prpnas costs`: look up architectures in a device cost table (HW-NAS-Bench
+// latency and energy) and write `arch,<cost columns>` as CSV, ready for
+// `prpnas pareto rank`. Architectures missing a value in a requested column
+// are left out, with one line per column on stderr saying how many.
+#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "prpnas/cli/commands.h"
+#include "prpnas/hw/device_table.h"
+#include "prpnas/space/architecture_file.h"
+#include "prpnas/space/search_space.h"
+#include "prpnas/util/atomic_file.h"
+#include "prpnas/util/csv.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::cli {
+
+namespace {
+
+struct CostsOptions {
+  std::string space = "nb201", archs, table, out;
+  std::vector<std::string> costs;
+};
+
+void run(const CostsOptions& o) {
+  const auto s = space::make_search_space(o.space);
+  std::set<std::string> seen;
+  for (const auto& c : o.costs) {
+    if (!seen.insert(c).second) throw ConfigError("--cost " + c + " is given twice");
+  }
+  const hw::DeviceTable table = hw::load_device_table(o.table, *s);
+  std::vector<std::size_t> columns;
+  for (const auto& c : o.costs) columns.push_back(table.column_index(c));  // unknown: ConfigError
+  const std::vector<space::Architecture> archs =
+      o.archs.empty() ? table.architectures() : space::read_architecture_file(o.archs, *s);
+
+  std::size_t absent = 0;
+  const space::Architecture* first_absent = nullptr;
+  for (const auto& arch : archs) {
+    if (table.contains(arch)) continue;
+    if (absent++ == 0) first_absent = &arch;
+  }
+  if (absent > 0) {
+    throw DataError(fmt::format("{} of {} architectures of {} are not in {}, the first: {}", absent, archs.size(),
+                                o.archs, o.table, s->format(*first_absent)));
+  }
+  for (const auto& c : o.costs) {
+    const hw::ColumnCoverage coverage = table.coverage(c, archs);
+    if (coverage.missing > 0) {
+      fmt::print(stderr, "prpnas: excluded {} of {} architectures with no {}\n", coverage.missing, archs.size(), c);
+    }
+  }
+
+  CsvTable out;
+  out.header = {"arch"};
+  out.header.insert(out.header.end(), o.costs.begin(), o.costs.end());
+  for (const auto& arch : archs) {
+    std::vector<std::string> row = {s->format(arch)};
+    for (const std::size_t c : columns) {
+      const std::optional<double> v = table.cost(arch, c);
+      if (!v) break;
+      row.push_back(fmt::format("{}", *v));  // shortest text that reads back to the same double
+    }
+    if (row.size() == out.header.size()) out.rows.push_back(std::move(row));
+  }
+  if (out.rows.empty()) {
+    throw DataError(fmt::format("none of the {} architectures has a value in every --cost column", archs.size()));
+  }
+
+  if (o.out.empty()) {
+    write_csv(std::cout, out);
+    return;
+  }
+  std::ostringstream text;
+  write_csv(text, out);
+  write_file_atomically(o.out, text.str());
+  fmt::print("{}: {} architectures, columns {}\n", o.out, out.rows.size(), fmt::join(o.costs, ","));
+}
+
+}  // namespace
+
+void add_costs_command(CLI::App& app) {
+  auto o = std::make_shared<CostsOptions>();
+  CLI::App* command = app.add_subcommand(
+      "costs", "hardware costs of architectures looked up in a device table (e.g. HW-NAS-Bench), as CSV");
+  command->add_option("--space", o->space, "search space (known: nb201)")->capture_default_str();
+  command->add_option("--table", o->table,
+                      "device table: CSV (.gz read directly) with an arch column and cost columns, "
+                      "e.g. data/hwnasbench_nb201.csv.gz")
+      ->required();
+  command->add_option("--cost", o->costs, "a cost column of the table, e.g. c10_edgegpu_latency; once per column")
+      ->required();
+  command->add_option("--archs", o->archs,
+                      "text file, one architecture string per line (blank lines skipped); "
+                      "default: every architecture of the table");
+  command->add_option("--out", o->out, "write here (atomically) instead of stdout");
+  command->callback([o] { run(*o); });
+}
+
+}  // namespace prpnas::cli

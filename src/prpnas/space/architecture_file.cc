@@ -1,0 +1,28 @@
+#include "prpnas/space/architecture_file.h"
+
+#include <fstream>
+
+#include "prpnas/util/error.h"
+
+namespace prpnas::space {
+
+std::vector<Architecture> read_architecture_file(const std::string& path, const SearchSpace& space) {
+  std::ifstream in(path);
+  if (!in) throw DataError(path + ": no such file or not readable; check the path");
+  std::vector<Architecture> archs;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // files written on Windows
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank
+    try {
+      archs.push_back(space.parse(line));
+    } catch (const ParseError& e) {
+      throw ParseError(path + ":" + std::to_string(number) + ": " + e.what());
+    }
+  }
+  if (in.bad()) throw DataError(path + ": read error; check the file");
+  if (archs.empty()) throw DataError(path + ": no architecture strings (the file is empty or blank)");
+  return archs;
+}
+
+}  // namespace prpnas::space
