@@ -2,7 +2,9 @@
 // this machine, the reference LUT estimates are judged against.
 #include <fmt/core.h>
 
+#include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "prpnas/cli/commands.h"
@@ -24,7 +26,17 @@ struct LatencyMeasureOptions {
 void run_measure(const LatencyMeasureOptions& o) {
   const MeasurementRecorder recorder(o.measure);
   const auto space = space::make_search_space(o.measure.space);
-  const auto archs = space::read_architecture_file(o.archs, *space);
+  // A repeated architecture would only be timed twice; keep its first line.
+  std::vector<space::Architecture> archs;
+  std::set<std::uint64_t> seen;
+  const auto listed = space::read_architecture_file(o.archs, *space);
+  for (const auto& arch : listed) {
+    if (seen.insert(space->index(arch)).second) archs.push_back(arch);
+  }
+  if (archs.size() < listed.size()) {
+    fmt::print(stderr, "prpnas: {} lists {} architectures more than once; each is measured once\n", o.archs,
+               listed.size() - archs.size());
+  }
   hw::MeasuredLatency measured =
       hw::measure_nb201_latency(network_config(o.measure.network), archs, o.measure.latency, stderr);
   recorder.complete(measured.setup);
