@@ -1,7 +1,7 @@
 #include "prpnas/cli/fidelity_options.h"
 
-#include <torch/torch.h>
 
+#include "prpnas/nn/compute_threads.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::cli {
@@ -34,7 +34,7 @@ void apply_fidelity_options(const eval::Fidelity& f, int threads) {
   if (!(f.train.learning_rate > 0)) throw ConfigError("--lr must be positive");
   if (!(f.train.weight_decay >= 0)) throw ConfigError("--weight-decay must be >= 0");
   if (threads < 1) throw ConfigError("--threads must be at least 1");
-  torch::set_num_threads(threads);
+  nn::set_compute_threads(threads);
 }
 
 }  // namespace prpnas::cli

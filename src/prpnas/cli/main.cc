@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/nn/compute_threads.h"
 #include "prpnas/nn/torch_info.h"
 #include "prpnas/util/error.h"
 
@@ -14,6 +15,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("prpnas ") + PRPNAS_VERSION + " (" +
                                         prpnas::nn::torch_info() + ")");
   app.require_subcommand(1);
+  // One thread unless a command's --threads says otherwise: results and
+  // timings then do not depend on what else the machine runs.
+  prpnas::nn::set_compute_threads(1);
   prpnas::cli::add_pareto_command(app);
   prpnas::cli::add_stats_command(app);
   prpnas::cli::add_space_command(app);

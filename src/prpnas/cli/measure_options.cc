@@ -1,11 +1,11 @@
 #include "prpnas/cli/measure_options.h"
 
-#include <torch/torch.h>
 
 #include <cmath>
 
 #include <fmt/core.h>
 
+#include "prpnas/nn/compute_threads.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::cli {
@@ -32,7 +32,7 @@ MeasurementRecorder::MeasurementRecorder(const MeasureOptions& o) : options_(o) 
     throw ConfigError(fmt::format("--power-watts {}: must be a positive number of watts", o.power_watts));
   }
   o.latency.check();
-  torch::set_num_threads(o.threads);
+  nn::set_compute_threads(o.threads);
   if (rapl_.available()) start_ = rapl_.sample();
 }
 
