@@ -14,7 +14,7 @@
 #include "prpnas/hw/mlp_predictor.h"
 #include "prpnas/hw/train_test_split.h"
 #include "prpnas/hw/xgboost_predictor.h"
-#include "prpnas/nn/cost_table.h"
+#include "prpnas/space/cost_table.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 
@@ -33,7 +33,7 @@ struct Synthetic {
 Synthetic synthetic_latency(const space::SearchSpace& s, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> entry(0.1, 2.0), noise(-0.02, 0.02);
-  nn::CostTable table;
+  space::CostTable table;
   table.fixed = 5;
   for (int d = 0; d < s.num_decisions(); ++d) {
     table.choice.emplace_back();

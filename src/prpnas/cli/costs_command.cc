@@ -1,10 +1,11 @@
 // `prpnas costs`: look up architectures in a device cost table (HW-NAS-Bench
-// latency and energy) and write `arch,<cost columns>` as CSV, ready for
+// latency and energy) or estimate them with a latency LUT, and write `arch,<cost columns>` as CSV, ready for
 // `prpnas pareto rank`. Architectures missing a value in a requested column
 // are left out, with one line per column on stderr saying how many.
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/hw/device_table.h"
+#include "prpnas/hw/latency_table.h"
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/atomic_file.h"
@@ -26,9 +28,11 @@ namespace prpnas::cli {
 namespace {
 
 struct CostsOptions {
-  std::string space = "nb201", archs, table, out;
+  std::string space = "nb201", archs, table, lut, out;
   std::vector<std::string> costs;
 };
+
+using CostLookup = std::function<std::optional<double>(const space::Architecture&)>;
 
 void run(const CostsOptions& o) {
   const auto s = space::make_search_space(o.space);
@@ -36,24 +40,39 @@ void run(const CostsOptions& o) {
   for (const auto& c : o.costs) {
     if (!seen.insert(c).second) throw ConfigError("--cost " + c + " is given twice");
   }
-  const hw::DeviceTable table = hw::load_device_table(o.table, *s);
-  std::vector<std::size_t> columns;
-  for (const auto& c : o.costs) columns.push_back(table.column_index(c));  // unknown: ConfigError
+  if (o.table.empty() && o.lut.empty()) throw ConfigError("give --table, --lut or both: where the costs come from");
+  std::optional<hw::DeviceTable> table;
+  if (!o.table.empty()) table = hw::load_device_table(o.table, *s);
+  std::optional<hw::LatencyTable> lut;
+  if (!o.lut.empty()) lut = hw::read_latency_table(o.lut, *s);
+  if (o.archs.empty() && !table) throw ConfigError("--archs is needed with --lut alone (a LUT lists no architectures)");
   const std::vector<space::Architecture> archs =
-      o.archs.empty() ? table.architectures() : space::read_architecture_file(o.archs, *s);
+      o.archs.empty() ? table->architectures() : space::read_architecture_file(o.archs, *s);
 
-  std::size_t absent = 0;
-  const space::Architecture* first_absent = nullptr;
-  for (const auto& arch : archs) {
-    if (table.contains(arch)) continue;
-    if (absent++ == 0) first_absent = &arch;
-  }
-  if (absent > 0) {
-    throw DataError(fmt::format("{} of {} architectures of {} are not in {}, the first: {}", absent, archs.size(),
-                                o.archs, o.table, s->format(*first_absent)));
-  }
+  // LUT columns are estimates (fixed + one entry per decision); the rest are table columns.
+  std::vector<CostLookup> lookups;
   for (const auto& c : o.costs) {
-    const hw::ColumnCoverage coverage = table.coverage(c, archs);
+    if (lut && (c == "latency_ms" || c == "energy_mj")) {
+      const space::CostTable cost = c == "latency_ms" ? lut->latency_ms() : lut->energy_mj();
+      lookups.push_back([cost](const space::Architecture& a) { return std::optional<double>(cost.cost(a)); });
+      continue;
+    }
+    if (!table) {
+      throw ConfigError("--cost " + c + ": a LUT gives latency_ms and energy_mj; other columns need --table");
+    }
+    const std::size_t column = table->column_index(c);  // unknown: ConfigError
+    lookups.push_back([&table, column](const space::Architecture& a) { return table->cost(a, column); });
+    std::size_t absent = 0;
+    const space::Architecture* first_absent = nullptr;
+    for (const auto& arch : archs) {
+      if (table->contains(arch)) continue;
+      if (absent++ == 0) first_absent = &arch;
+    }
+    if (absent > 0) {
+      throw DataError(fmt::format("{} of {} architectures of {} are not in {}, the first: {}", absent, archs.size(),
+                                  o.archs, o.table, s->format(*first_absent)));
+    }
+    const hw::ColumnCoverage coverage = table->coverage(c, archs);
     if (coverage.missing > 0) {
       fmt::print(stderr, "prpnas: excluded {} of {} architectures with no {}\n", coverage.missing, archs.size(), c);
     }
@@ -64,8 +83,8 @@ void run(const CostsOptions& o) {
   out.header.insert(out.header.end(), o.costs.begin(), o.costs.end());
   for (const auto& arch : archs) {
     std::vector<std::string> row = {s->format(arch)};
-    for (const std::size_t c : columns) {
-      const std::optional<double> v = table.cost(arch, c);
+    for (const CostLookup& lookup : lookups) {
+      const std::optional<double> v = lookup(arch);
       if (!v) break;
       row.push_back(fmt::format("{}", *v));  // shortest text that reads back to the same double
     }
@@ -90,13 +109,14 @@ void run(const CostsOptions& o) {
 void add_costs_command(CLI::App& app) {
   auto o = std::make_shared<CostsOptions>();
   CLI::App* command = app.add_subcommand(
-      "costs", "hardware costs of architectures looked up in a device table (e.g. HW-NAS-Bench), as CSV");
+      "costs", "hardware costs of architectures from a device table (e.g. HW-NAS-Bench) or a LUT, as CSV");
   command->add_option("--space", o->space, "search space (known: nb201)")->capture_default_str();
   command->add_option("--table", o->table,
                       "device table: CSV (.gz read directly) with an arch column and cost columns, "
-                      "e.g. data/hwnasbench_nb201.csv.gz")
-      ->required();
-  command->add_option("--cost", o->costs, "a cost column of the table, e.g. c10_edgegpu_latency; once per column")
+                      "e.g. data/hwnasbench_nb201.csv.gz");
+  command->add_option("--lut", o->lut, "latency LUT from `lut measure`: gives the columns latency_ms and energy_mj");
+  command->add_option("--cost", o->costs,
+                      "a cost column, e.g. c10_edgegpu_latency (--table) or latency_ms (--lut); once per column")
       ->required();
   command->add_option("--archs", o->archs,
                       "text file, one architecture string per line (blank lines skipped); "

@@ -1,0 +1,143 @@
+// Runs the real prpnas binary: `lut measure|eval|compare`, `latency measure`
+// and `costs --lut`, on a small network (16x16 input) with few rounds.
+#include "cli_fixture.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <random>
+#include <string>
+
+#include "prpnas/space/nb201_space.h"
+#include "prpnas/util/csv.h"
+
+namespace {
+
+using Result = prpnas::testing::CliResult;
+
+const std::string kSmall = " --input 1x16x16 --repeats 5 --warmup 1";
+
+class LutCli : public prpnas::testing::CliFixture {
+ protected:
+  // `n` distinct sampled architectures, one a line.
+  std::string archs_file(int n, const std::string& name = "archs.txt") {
+    const prpnas::space::Nb201Space space;
+    std::mt19937_64 rng(5);
+    std::map<std::string, bool> seen;
+    std::string text;
+    while (static_cast<int>(seen.size()) < n) {
+      const std::string arch = space.format(space.sample(rng));
+      if (!seen[arch]) text += arch + "\n";
+      seen[arch] = true;
+    }
+    return file(name, text);
+  }
+  std::string lut() {
+    const std::string path = (dir_ / "lut.csv").string();
+    const Result r = run("lut measure --out " + path + kSmall);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return path;
+  }
+  std::string measured(const std::string& archs) {
+    const std::string path = (dir_ / "measured.csv").string();
+    const Result r = run("latency measure --archs " + archs + " --out " + path + kSmall);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return path;
+  }
+};
+
+TEST_F(LutCli, MeasureWritesTableAndSetup) {
+  const std::string path = lut();
+  const prpnas::CsvTable table = prpnas::read_csv(path);
+  EXPECT_EQ(table.rows.size(), 5u + 30u);  // fixed parts + 6 x 5 entries
+  const std::string setup = slurp(path + ".json");
+  for (const char* field : {"\"device\"", "\"cpu_model\"", "\"libraries\"", "\"date\"", "\"threads\": 1",
+                            "\"batch\": 1", "\"repeats\": 5", "\"image_size\": 16", "\"power_watts\""}) {
+    EXPECT_NE(setup.find(field), std::string::npos) << field << " in " << setup;
+  }
+  EXPECT_TRUE(setup.find("\"source\": \"model\"") != std::string::npos ||
+              setup.find("\"source\": \"rapl\"") != std::string::npos);
+}
+
+TEST_F(LutCli, CostsWithLutAddUpTheTable) {
+  const std::string path = lut();
+  const prpnas::CsvTable table = prpnas::read_csv(path);
+  std::map<std::string, double> entry;  // "decision/choice" -> ms
+  double fixed = 0;
+  const std::vector<double> ms = table.numbers("median_ms");
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    if (table.rows[i][0] == "fixed") fixed += ms[i];
+    entry[table.rows[i][0] + "/" + table.rows[i][1]] = ms[i];
+  }
+  const std::string archs = archs_file(4);
+  const Result r = run("costs --lut " + path + " --archs " + archs + " --cost latency_ms");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const prpnas::CsvTable out = prpnas::parse_csv(r.out, "stdout");
+  ASSERT_EQ(out.rows.size(), 4u);
+  const prpnas::space::Nb201Space space;
+  const std::vector<double> estimate = out.numbers("latency_ms");
+  for (std::size_t i = 0; i < out.rows.size(); ++i) {
+    const auto arch = space.parse(out.rows[i][0]);
+    double expected = fixed;
+    for (int d = 0; d < 6; ++d) expected += entry[space.decision_name(d) + "/" + space.choices(d)[arch[d]]];
+    EXPECT_NEAR(estimate[i], expected, 1e-5) << out.rows[i][0];
+  }
+  expect_error("costs --lut " + path + " --archs " + archs + " --cost c10_edgegpu_latency", "need --table");
+}
+
+TEST_F(LutCli, LatencyMeasureEvalAndCompare) {
+  const std::string archs = archs_file(40);
+  const std::string m = measured(archs);
+  const prpnas::CsvTable table = prpnas::read_csv(m);
+  EXPECT_EQ(table.rows.size(), 40u);
+  for (double x : table.numbers("latency_ms")) EXPECT_GT(x, 0);
+
+  const std::string l = lut();
+  Result r = run("lut eval --lut " + l + " --measured " + m);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const prpnas::CsvTable eval = prpnas::parse_csv(r.out, "stdout");
+  ASSERT_EQ(eval.rows.size(), 1u);
+  EXPECT_EQ(eval.rows[0][0], "lut");
+  EXPECT_EQ(eval.rows[0][1], "40");
+  // Even a 5-round LUT ranks 40 cells far better than chance.
+  EXPECT_GT(eval.numbers("kendall_tau_b")[0], 0.5);
+
+  r = run("lut compare --lut " + l + " --measured " + m);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const prpnas::CsvTable compare = prpnas::parse_csv(r.out, "stdout");
+  ASSERT_EQ(compare.rows.size(), 3u);
+  EXPECT_EQ(compare.rows[1][0], "xgboost");
+  EXPECT_EQ(compare.rows[2][0], "mlp");
+  for (const auto& row : compare.rows) EXPECT_EQ(row[1], "12") << "30% of 40 held out";
+}
+
+TEST_F(LutCli, RepeatedArchitecturesAreMeasuredOnce) {
+  const prpnas::space::Nb201Space space;
+  const std::string a = space.format({3, 3, 3, 3, 3, 3}), b = space.format({1, 1, 1, 1, 1, 1});
+  const std::string archs = file("archs.txt", a + "\n" + b + "\n" + a + "\n");
+  const std::string path = (dir_ / "m.csv").string();
+  const Result r = run("latency measure --archs " + archs + " --out " + path + kSmall);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("lists 1 architectures more than once"), std::string::npos) << r.err;
+  EXPECT_EQ(prpnas::read_csv(path).rows.size(), 2u);
+}
+
+TEST_F(LutCli, BadInputIsOneLineAndExit2) {
+  const std::string l = lut();
+  const std::string other = (dir_ / "other.csv").string();
+  ASSERT_EQ(run("latency measure --archs " + archs_file(3) + " --out " + other +
+                " --input 1x12x12 --repeats 2 --warmup 0").code, 0);
+  expect_error("lut eval --lut " + l + " --measured " + other, "different network shape");
+  expect_error("lut eval --lut " + (dir_ / "nope.csv").string() + " --measured " + other, "nope.csv.json: missing");
+  expect_error("latency measure --archs " + file("bad.txt", "|nor_conv_3x3~0|+|bogus~0|none~1|\n") +
+                   " --out x.csv" + kSmall, "bad.txt:1");
+  expect_error("lut measure --out x.csv --repeats 0", "--repeats 0");
+  expect_error("lut measure --out x.csv --preset huge", "huge");
+  expect_error("lut measure --out x.csv --input 1x16x15", "square");
+  expect_error("lut measure --out x.csv --power-watts -3", "--power-watts");
+  std::ofstream(l, std::ios::app) << "edge 0->1,skip_connect,0.1,0.0,5,\n";
+  expect_error("lut eval --lut " + l + " --measured " + other, "second entry for edge 0->1 / skip_connect");
+}
+
+}  // namespace
