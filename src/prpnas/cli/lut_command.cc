@@ -128,7 +128,7 @@ void add_lut_command(CLI::App& app) {
   auto m = std::make_shared<LutMeasureOptions>();
   CLI::App* measure = lut->add_subcommand(
       "measure", "time every operation and fixed part of the supernet (batch, threads as given) into a LUT");
-  add_measure_options(*measure, m->measure, /*default_repeats=*/200, /*default_warmup=*/20);
+  add_measure_options(*measure, m->measure, /*default_repeats=*/500, /*default_warmup=*/50);
   measure->add_option("--seed", m->measure.latency.seed, "seed of the order the paths run in")->capture_default_str();
   measure->add_option("--out", m->out, "LUT file (CSV) to write, with OUT.json")->required();
   measure->callback([m] { run_measure(*m); });

@@ -43,7 +43,9 @@ LatencyTable measure_nb201_lut(const nn::Nb201Config& config, const LatencyOptio
                                std::FILE* progress);
 
 // Each round runs every network once untimed (to warm its weights into the
-// cache, as inside the LUT's loop) and once timed. Fills the setup like
+// cache, as inside the LUT's loop), then three times timed, keeping the
+// fastest: on a shared machine preemption only adds time, and the median over
+// rounds then absorbs slower phases. Fills the setup like
 // measure_nb201_lut.
 MeasuredLatency measure_nb201_latency(const nn::Nb201Config& config, const std::vector<space::Architecture>& archs,
                                       const LatencyOptions& options, std::FILE* progress);
