@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include <fmt/core.h>
 
-#include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -15,15 +13,6 @@ namespace prpnas::hw {
 namespace {
 
 const std::vector<std::string> kHeader = {"decision", "choice", "median_ms", "mad_ms", "samples", "energy_mj"};
-
-double power_watts(const MeasurementSetup& setup) {
-  if (!setup.energy.is_object() || !setup.energy.contains("power_watts") ||
-      !setup.energy["power_watts"].is_number()) {
-    throw ConfigError("the latency table records no average power (energy.power_watts), so it gives no energy; "
-                      "re-measure it with this version");
-  }
-  return setup.energy["power_watts"].get<double>();
-}
 
 }  // namespace
 
@@ -38,7 +27,12 @@ space::CostTable LatencyTable::latency_ms() const {
 }
 
 space::CostTable LatencyTable::energy_mj() const {
-  const double watts = power_watts(setup);
+  const std::optional<double> recorded = setup.power_watts();
+  if (!recorded) {
+    throw ConfigError("the latency table records no average power (energy.power_watts), so it gives no energy; "
+                      "re-measure it with this version");
+  }
+  const double watts = *recorded;
   space::CostTable table = latency_ms();
   table.fixed *= watts;  // W x ms = mJ
   for (auto& row : table.choice) {
@@ -48,16 +42,10 @@ space::CostTable LatencyTable::energy_mj() const {
 }
 
 void write_latency_table(const std::string& path, const LatencyTable& table, const space::SearchSpace& space) {
-  double watts = 0;
-  const bool has_energy = table.setup.energy.is_object() && table.setup.energy.contains("power_watts");
-  if (has_energy) watts = power_watts(table.setup);
   auto row = [&](const std::string& decision, const std::string& choice, const TimingSummary& t) {
-    return std::vector<std::string>{decision,
-                                    choice,
-                                    fmt::format("{:.6f}", t.median_ms),
-                                    fmt::format("{:.6f}", t.mad_ms),
-                                    std::to_string(t.samples),
-                                    has_energy ? fmt::format("{:.6f}", t.median_ms * watts) : ""};
+    std::vector<std::string> cells = {decision, choice};
+    for (std::string& cell : timing_fields(t, table.setup.power_watts())) cells.push_back(std::move(cell));
+    return cells;
   };
   CsvTable csv;
   csv.header = kHeader;
@@ -67,11 +55,7 @@ void write_latency_table(const std::string& path, const LatencyTable& table, con
       csv.rows.push_back(row(space.decision_name(d), space.choices(d)[c], table.choice.at(d).at(c)));
     }
   }
-  std::ostringstream text;
-  write_csv(text, csv);
-  // The sidecar first: a table is never left without its setup.
-  write_file_atomically(path + ".json", table.setup.to_json().dump(2) + "\n");
-  write_file_atomically(path, text.str());
+  write_with_setup(path, csv, table.setup);
 }
 
 LatencyTable read_latency_table(const std::string& path, const space::SearchSpace& space) {

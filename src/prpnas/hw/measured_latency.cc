@@ -1,11 +1,9 @@
 #include "prpnas/hw/measured_latency.h"
 
 #include <set>
-#include <sstream>
 
 #include <fmt/core.h>
 
-#include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -18,20 +16,16 @@ std::vector<double> MeasuredLatency::median_ms() const {
 }
 
 void write_measured_latency(const std::string& path, const MeasuredLatency& measured) {
-  const nlohmann::json& energy = measured.setup.energy;
-  const bool has_energy = energy.is_object() && energy.contains("power_watts");
-  const double watts = has_energy ? energy["power_watts"].get<double>() : 0;
   CsvTable csv;
   csv.header = {"arch", "latency_ms", "mad_ms", "samples", "energy_mj"};
   for (std::size_t i = 0; i < measured.archs.size(); ++i) {
     const TimingSummary& t = measured.latency.at(i);
-    csv.rows.push_back({measured.archs[i], fmt::format("{:.6f}", t.median_ms), fmt::format("{:.6f}", t.mad_ms),
-                        std::to_string(t.samples), has_energy ? fmt::format("{:.6f}", t.median_ms * watts) : ""});
+    csv.rows.push_back({measured.archs[i]});
+    for (std::string& cell : timing_fields(t, measured.setup.power_watts())) {
+      csv.rows.back().push_back(std::move(cell));
+    }
   }
-  std::ostringstream text;
-  write_csv(text, csv);
-  write_file_atomically(path + ".json", measured.setup.to_json().dump(2) + "\n");
-  write_file_atomically(path, text.str());
+  write_with_setup(path, csv, measured.setup);
 }
 
 MeasuredLatency read_measured_latency(const std::string& path, const space::SearchSpace& space) {

@@ -3,10 +3,12 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <sstream>
 
 #include <fmt/core.h>
 
 #include "prpnas/nn/torch_info.h"
+#include "prpnas/util/atomic_file.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::hw {
@@ -47,6 +49,11 @@ T field(const nlohmann::json& json, const char* name, const std::string& source)
 }
 
 }  // namespace
+
+std::optional<double> MeasurementSetup::power_watts() const {
+  if (!energy.is_object() || !energy.contains("power_watts") || !energy["power_watts"].is_number()) return {};
+  return energy["power_watts"].get<double>();
+}
 
 nlohmann::json MeasurementSetup::to_json() const {
   return {{"space", space},         {"preset", preset},   {"network", network},     {"batch", batch},
@@ -105,6 +112,22 @@ MeasurementSetup read_setup_sidecar(const std::string& path) {
     throw DataError(sidecar + ": not valid JSON; re-measure to rewrite it");
   }
   return MeasurementSetup::from_json(json, sidecar);
+}
+
+}  // namespace prpnas::hw
+
+namespace prpnas::hw {
+
+void write_with_setup(const std::string& path, const CsvTable& table, const MeasurementSetup& setup) {
+  std::ostringstream text;
+  write_csv(text, table);
+  write_file_atomically(path + ".json", setup.to_json().dump(2) + "\n");
+  write_file_atomically(path, text.str());
+}
+
+std::vector<std::string> timing_fields(const TimingSummary& t, std::optional<double> watts) {
+  return {fmt::format("{:.6f}", t.median_ms), fmt::format("{:.6f}", t.mad_ms), std::to_string(t.samples),
+          watts ? fmt::format("{:.6f}", t.median_ms * *watts) : ""};
 }
 
 }  // namespace prpnas::hw

@@ -7,7 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "prpnas/hw/timing_summary.h"
+#include "prpnas/util/csv.h"
 
 namespace prpnas::hw {
 
@@ -26,6 +31,9 @@ struct MeasurementSetup {
   double seconds = 0;         // wall time of the measurement
   nlohmann::json energy;      // how energy was obtained (EnergySource), may be null
 
+  // energy.power_watts, if recorded.
+  std::optional<double> power_watts() const;
+
   nlohmann::json to_json() const;
   // Throws DataError naming `source` and the field when one is missing or mistyped.
   static MeasurementSetup from_json(const nlohmann::json& json, const std::string& source);
@@ -42,6 +50,14 @@ void check_comparable(const MeasurementSetup& a, const std::string& a_file, cons
 
 // Reads PATH.json; throws DataError naming it when missing or corrupt.
 MeasurementSetup read_setup_sidecar(const std::string& path);
+
+// Writes PATH.json first (a table is never left without its setup), then the
+// CSV at PATH, each atomically.
+void write_with_setup(const std::string& path, const CsvTable& table, const MeasurementSetup& setup);
+
+// The CSV cells median_ms, mad_ms, samples, energy_mj (= watts x median, empty
+// without watts) that latency tables and measured latencies share.
+std::vector<std::string> timing_fields(const TimingSummary& t, std::optional<double> watts);
 
 }  // namespace prpnas::hw
 
