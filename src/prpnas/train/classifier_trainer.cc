@@ -3,29 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <random>
-#include <vector>
 
 #include <fmt/core.h>
 
+#include "prpnas/train/batches.h"
+#include "prpnas/train/sgd.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/progress.h"
 
 namespace prpnas::train {
-
-namespace {
-
-// A seeded permutation of [0, n) as an index tensor: std::shuffle with our
-// own engine is reproducible, whatever torch's global generator did.
-torch::Tensor shuffled_indices(int64_t n, std::mt19937_64& rng) {
-  std::vector<int64_t> order(n);
-  std::iota(order.begin(), order.end(), int64_t{0});
-  std::shuffle(order.begin(), order.end(), rng);
-  return torch::tensor(order, torch::kInt64);
-}
-
-}  // namespace
 
 double accuracy(torch::nn::Module& model, const Forward& forward, const data::ImageSet& set,
                 const data::DatasetSplits& data, int64_t batch_size) {
@@ -50,10 +37,8 @@ TrainResult train_classifier(torch::nn::Module& model, const Forward& forward,
   const int64_t steps_per_epoch = (n + options.batch_size - 1) / options.batch_size;
   const int64_t total_steps = steps_per_epoch * options.epochs;
 
-  torch::optim::SGD optimizer(model.parameters(), torch::optim::SGDOptions(options.learning_rate)
-                                                      .momentum(options.momentum)
-                                                      .nesterov(true)
-                                                      .weight_decay(options.weight_decay));
+  torch::optim::SGD optimizer(model.parameters(),
+                              nesterov_sgd({options.learning_rate, options.momentum, options.weight_decay}));
   std::mt19937_64 rng(options.seed);
   Progress progress(options.label, n * options.epochs, "img",
                     options.show_progress ? stderr : nullptr);
@@ -65,14 +50,9 @@ TrainResult train_classifier(torch::nn::Module& model, const Forward& forward,
     double loss_sum = 0;
     int64_t correct = 0;
     for (int64_t begin = 0; begin < n; begin += options.batch_size, ++step) {
-      // Cosine annealing per step, from the base rate down to 0.
-      const double lr = 0.5 * options.learning_rate *
-                        (1 + std::cos(M_PI * static_cast<double>(step) / static_cast<double>(total_steps)));
-      for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
-
+      set_learning_rate(optimizer, cosine_learning_rate(options.learning_rate, step, total_steps));
       const torch::Tensor index = order.slice(0, begin, std::min(n, begin + options.batch_size));
-      const torch::Tensor images = data::normalize(data.train.images.index_select(0, index), data);
-      const torch::Tensor labels = data.train.labels.index_select(0, index);
+      const auto [images, labels] = make_batch(data.train, index, data);
       optimizer.zero_grad();
       const torch::Tensor logits = forward(images);
       const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);

@@ -1,0 +1,44 @@
+#include "prpnas/train/batches.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "prpnas/util/error.h"
+
+namespace prpnas::train {
+
+torch::Tensor shuffled_indices(int64_t n, std::mt19937_64& rng) {
+  std::vector<int64_t> order(n);
+  std::iota(order.begin(), order.end(), int64_t{0});
+  std::shuffle(order.begin(), order.end(), rng);
+  return torch::tensor(order, torch::kInt64);
+}
+
+Batch make_batch(const data::ImageSet& set, const torch::Tensor& index, const data::DatasetSplits& data) {
+  return {data::normalize(set.images.index_select(0, index), data), set.labels.index_select(0, index)};
+}
+
+BatchStream::BatchStream(const data::DatasetSplits& data, int64_t batch_size, uint64_t seed)
+    : data_(data), batch_size_(batch_size), rng_(seed) {
+  if (data.train.size() == 0) throw Error("mini-batches: the training split of " + data.name + " is empty");
+  if (batch_size < 1) throw Error("mini-batches: batch size is " + std::to_string(batch_size) + "; use 1 or more");
+}
+
+int64_t BatchStream::batches_per_epoch() const { return (data_.train.size() + batch_size_ - 1) / batch_size_; }
+
+Batch BatchStream::next() {
+  const int64_t n = data_.train.size();
+  if (!order_.defined() || position_ >= n) {
+    order_ = shuffled_indices(n, rng_);
+    position_ = 0;
+    ++epoch_;
+  }
+  const int64_t end = std::min(n, position_ + batch_size_);
+  const torch::Tensor index = order_.slice(0, position_, end);
+  position_ = end;
+  return make_batch(data_.train, index, data_);
+}
+
+}  // namespace prpnas::train

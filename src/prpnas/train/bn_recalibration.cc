@@ -1,0 +1,73 @@
+#include "prpnas/train/bn_recalibration.h"
+
+#include <optional>
+#include <utility>
+
+#include "prpnas/nn/nb201_cell.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::train {
+
+namespace {
+
+using BatchNorms = std::vector<std::shared_ptr<torch::nn::BatchNorm2dImpl>>;
+
+// Cumulative averaging while alive; the previous momenta come back on any exit.
+class CumulativeMomentum {
+ public:
+  explicit CumulativeMomentum(const BatchNorms& bns) : bns_(bns) {
+    for (const auto& bn : bns_) {
+      saved_.push_back(bn->options.momentum());
+      bn->options.momentum(c10::nullopt);
+    }
+  }
+  ~CumulativeMomentum() {
+    for (std::size_t i = 0; i < bns_.size(); ++i) bns_[i]->options.momentum(saved_[i]);
+  }
+  CumulativeMomentum(const CumulativeMomentum&) = delete;
+  CumulativeMomentum& operator=(const CumulativeMomentum&) = delete;
+
+ private:
+  const BatchNorms& bns_;
+  std::vector<c10::optional<double>> saved_;
+};
+
+void add_batch_norms(const std::shared_ptr<torch::nn::Module>& root, BatchNorms& out) {
+  if (!root) return;  // e.g. a `none` op
+  for (const auto& m : root->modules(/*include_self=*/true)) {
+    if (auto bn = std::dynamic_pointer_cast<torch::nn::BatchNorm2dImpl>(m)) out.push_back(std::move(bn));
+  }
+}
+
+}  // namespace
+
+BatchNorms path_batch_norms(const nn::Nb201SupernetImpl& supernet, const space::Architecture& path) {
+  nn::check_nb201_path(path);
+  BatchNorms out;
+  for (const auto& [name, module] : supernet.fixed_parts()) add_batch_norms(module, out);
+  for (int i = 0; i < supernet.num_cells(); ++i) {
+    for (std::size_t d = 0; d < path.size(); ++d) add_batch_norms(supernet.cell(i)->op(static_cast<int>(d), path[d]), out);
+  }
+  return out;
+}
+
+void recalibrate_bn(nn::Nb201SupernetImpl& supernet, const space::Architecture& path,
+                    const std::vector<torch::Tensor>& batches) {
+  if (batches.empty()) throw Error("BN recalibration needs at least one batch of training images");
+  const BatchNorms bns = path_batch_norms(supernet, path);
+  {
+    const CumulativeMomentum cumulative(bns);
+    for (const auto& bn : bns) bn->reset_running_stats();
+    torch::NoGradGuard no_grad;
+    supernet.train();
+    try {
+      for (const torch::Tensor& images : batches) supernet.forward(images, path);
+    } catch (...) {
+      supernet.eval();
+      throw;
+    }
+  }
+  supernet.eval();
+}
+
+}  // namespace prpnas::train

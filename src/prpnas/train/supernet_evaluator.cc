@@ -1,0 +1,99 @@
+#include "prpnas/train/supernet_evaluator.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <fmt/core.h>
+
+#include "prpnas/train/batches.h"
+#include "prpnas/train/bn_recalibration.h"
+#include "prpnas/util/error.h"
+#include "prpnas/util/progress.h"
+
+namespace prpnas::train {
+
+namespace {
+
+// Copies of every buffer, written back on destruction, and the mode.
+class BufferSnapshot {
+ public:
+  explicit BufferSnapshot(torch::nn::Module& module) : module_(module), training_(module.is_training()) {
+    for (const auto& b : module.named_buffers()) saved_.emplace_back(b.value(), b.value().clone());
+  }
+  ~BufferSnapshot() {
+    torch::NoGradGuard no_grad;
+    for (auto& [live, copy] : saved_) live.copy_(copy);
+    module_.train(training_);
+  }
+  BufferSnapshot(const BufferSnapshot&) = delete;
+  BufferSnapshot& operator=(const BufferSnapshot&) = delete;
+
+ private:
+  torch::nn::Module& module_;
+  bool training_;
+  std::vector<std::pair<torch::Tensor, torch::Tensor>> saved_;  // (the buffer itself, its copy)
+};
+
+}  // namespace
+
+SupernetEvaluator::SupernetEvaluator(nn::Nb201Supernet supernet, const data::DatasetSplits& data,
+                                     const SupernetEvaluatorOptions& options)
+    : supernet_(std::move(supernet)), options_(options) {
+  if (options.recalibration_batches < 0 || options.batch_size < 1 || options.valid_images < 0) {
+    throw ConfigError(fmt::format("supernet evaluator: recalibration_batches {}, batch_size {}, valid_images {}; "
+                                  "use 0 or more batches, a batch size of 1 or more and 0 or more images",
+                                  options.recalibration_batches, options.batch_size, options.valid_images));
+  }
+  if (data.valid.size() == 0) {
+    throw ConfigError("supernet evaluator: " + data.name + " has no validation split; give it valid_size > 0");
+  }
+  if (options.recalibration_batches > 0) {
+    const int64_t n = data.train.size();
+    if (n == 0) throw ConfigError("supernet evaluator: " + data.name + " has no training images to recalibrate BN on");
+    std::mt19937_64 rng(options.seed);
+    const torch::Tensor order = shuffled_indices(n, rng);
+    const int64_t take = std::min(n, options.recalibration_batches * options.batch_size);
+    for (int64_t begin = 0; begin < take; begin += options.batch_size) {
+      const torch::Tensor index = order.slice(0, begin, std::min(take, begin + options.batch_size));
+      recalibration_.push_back(make_batch(data.train, index, data).images);
+    }
+  }
+  const int64_t valid = options.valid_images == 0 ? data.valid.size() : std::min(options.valid_images, data.valid.size());
+  valid_labels_ = data.valid.labels.slice(0, 0, valid);
+  for (int64_t begin = 0; begin < valid; begin += options.batch_size) {
+    valid_images_.push_back(
+        data::normalize(data.valid.images.slice(0, begin, std::min(valid, begin + options.batch_size)), data));
+  }
+}
+
+double SupernetEvaluator::accuracy(const space::Architecture& arch) {
+  nn::Nb201SupernetImpl& supernet = *supernet_;
+  const BufferSnapshot snapshot(supernet);
+  if (!recalibration_.empty()) recalibrate_bn(supernet, arch, recalibration_);
+  supernet.eval();
+  torch::NoGradGuard no_grad;
+  int64_t correct = 0, begin = 0;
+  for (const torch::Tensor& images : valid_images_) {
+    const torch::Tensor labels = valid_labels_.slice(0, begin, begin + images.size(0));
+    correct += supernet.forward(images, arch).argmax(1).eq(labels).sum().item<int64_t>();
+    begin += images.size(0);
+  }
+  return 100.0 * static_cast<double>(correct) / static_cast<double>(valid_labels_.size(0));
+}
+
+std::vector<double> SupernetEvaluator::accuracies(const std::vector<space::Architecture>& archs,
+                                                  std::FILE* progress) {
+  Progress line(options_.label, static_cast<int64_t>(archs.size()), "arch", progress);
+  std::vector<double> out;
+  out.reserve(archs.size());
+  double sum = 0;
+  for (const space::Architecture& arch : archs) {
+    out.push_back(accuracy(arch));
+    sum += out.back();
+    line.update(static_cast<int64_t>(out.size()), fmt::format("mean acc {:.2f}%", sum / static_cast<double>(out.size())));
+  }
+  line.finish(out.empty() ? "" : fmt::format("mean acc {:.2f}%", sum / static_cast<double>(out.size())));
+  return out;
+}
+
+}  // namespace prpnas::train

@@ -1,0 +1,68 @@
+// The accuracy of an architecture with the supernet's shared weights, the
+// estimate a weight-sharing search ranks architectures by. For each
+// architecture: recalibrate the BN statistics of its path (bn_recalibration.h)
+// on a fixed set of training batches, then measure top-1 accuracy on a fixed
+// validation subset, in eval mode. Both sets are chosen once, at
+// construction, so every architecture is judged on the same images and a
+// given supernet and seed give the same accuracies every time.
+//
+// Evaluation leaves the supernet as it found it: every buffer (BN running
+// statistics and counts) is saved before and restored after each
+// architecture (also on an exception), the parameters are never written, and
+// the train/eval mode comes back; training may go on afterwards exactly as
+// if nothing had been evaluated. Not thread-safe: it uses the supernet's
+// buffers as scratch.
+#ifndef PRPNAS_TRAIN_SUPERNET_EVALUATOR_H_
+#define PRPNAS_TRAIN_SUPERNET_EVALUATOR_H_
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "prpnas/data/image_dataset.h"
+#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/space/search_space.h"
+
+namespace prpnas::train {
+
+struct SupernetEvaluatorOptions {
+  // K batches of batch_size training images for BN recalibration, drawn by a
+  // seeded permutation of data.train (fewer if the split is smaller). 0 =
+  // no recalibration: evaluate with the statistics training left.
+  int recalibration_batches = 10;
+  int64_t batch_size = 256;     // also the evaluation batch size
+  int64_t valid_images = 2000;  // the first ones of data.valid; 0 or more than there are = all
+  uint64_t seed = 0;            // which training images recalibrate
+  std::string label = "supernet eval";  // progress line prefix
+};
+
+class SupernetEvaluator {
+ public:
+  // Copies what it needs out of `data` (the recalibration batches are
+  // normalised once). Throws ConfigError for negative options, an empty
+  // validation split, or (with recalibration) an empty training split.
+  SupernetEvaluator(nn::Nb201Supernet supernet, const data::DatasetSplits& data,
+                    const SupernetEvaluatorOptions& options = {});
+
+  // Top-1 accuracy in % of `arch` on the validation subset.
+  double accuracy(const space::Architecture& arch);
+  // The same for each, with a progress line on `progress` (nullptr: silent).
+  std::vector<double> accuracies(const std::vector<space::Architecture>& archs, std::FILE* progress = nullptr);
+
+  int64_t valid_images() const { return valid_labels_.size(0); }
+  int recalibration_batches() const { return static_cast<int>(recalibration_.size()); }
+
+ private:
+  nn::Nb201Supernet supernet_;
+  SupernetEvaluatorOptions options_;
+  std::vector<torch::Tensor> recalibration_;            // normalised image batches
+  std::vector<torch::Tensor> valid_images_;             // normalised, in batches
+  torch::Tensor valid_labels_;                          // int64 [valid images]
+};
+
+}  // namespace prpnas::train
+
+#endif  // PRPNAS_TRAIN_SUPERNET_EVALUATOR_H_

@@ -1,0 +1,133 @@
+#include "prpnas/train/supernet_steps.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include <fmt/core.h>
+
+#include "prpnas/space/nb201_space.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::train {
+
+namespace {
+
+// The alive choices of each decision, checked non-empty.
+std::vector<std::vector<int>> alive_choices(const space::ChoiceMask& alive) {
+  std::vector<std::vector<int>> out(alive.size());
+  for (std::size_t d = 0; d < alive.size(); ++d) {
+    for (std::size_t c = 0; c < alive[d].size(); ++c) {
+      if (alive[d][c]) out[d].push_back(static_cast<int>(c));
+    }
+    if (out[d].empty()) {
+      throw Error(fmt::format("choice mask: decision {} has no alive choice; pruning must keep one", d));
+    }
+  }
+  return out;
+}
+
+// Uniform in [0, n): plain modulo, the same on every standard library.
+std::size_t uniform_index(std::size_t n, std::mt19937_64& rng) { return static_cast<std::size_t>(rng() % n); }
+
+// Fisher-Yates, last position first.
+void shuffle(std::vector<int>& values, std::mt19937_64& rng) {
+  for (std::size_t i = values.size(); i > 1; --i) std::swap(values[i - 1], values[uniform_index(i, rng)]);
+}
+
+void check_optimizer(const nn::Nb201SupernetImpl& supernet, const torch::optim::Optimizer& optimizer,
+                     const char* step) {
+  const auto* alpha = supernet.alpha().unsafeGetTensorImpl();
+  for (const auto& group : optimizer.param_groups()) {
+    for (const auto& p : group.params()) {
+      if (p.unsafeGetTensorImpl() == alpha) {
+        throw Error(fmt::format("{}: the optimizer holds alpha; build it over supernet.weights() only "
+                                "(make_weight_optimizer)",
+                                step));
+      }
+    }
+  }
+}
+
+// Undefined, not zero: SGD and Adam skip a parameter without a gradient, so
+// weight decay and momentum leave the ops no path of this step used alone.
+void clear_gradients(torch::optim::Optimizer& optimizer) {
+  for (auto& group : optimizer.param_groups()) {
+    for (auto& p : group.params()) p.mutable_grad() = torch::Tensor();
+  }
+}
+
+// Forward and backward one path; returns its loss. Throws before backward
+// when the loss is not finite.
+double forward_backward(nn::Nb201SupernetImpl& supernet, const Batch& batch, const space::Architecture& path,
+                        const char* step, std::size_t k, std::size_t m) {
+  const torch::Tensor loss = torch::nn::functional::cross_entropy(supernet.forward(batch.images, path), batch.labels);
+  const double value = loss.item<double>();
+  if (!std::isfinite(value)) {
+    throw Error(fmt::format("{}: the loss of path {}/{} {} became {}; the weights were not updated (lower the "
+                            "learning rate, or check the images for NaN)",
+                            step, k + 1, m, space::Nb201Space().format(path), value));
+  }
+  loss.backward();
+  return value;
+}
+
+StepResult run_paths(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+                     std::vector<space::Architecture> paths, const char* step) {
+  check_optimizer(supernet, optimizer, step);
+  supernet.train();
+  clear_gradients(optimizer);
+  StepResult result;
+  result.paths = std::move(paths);
+  for (std::size_t k = 0; k < result.paths.size(); ++k) {
+    result.losses.push_back(forward_backward(supernet, batch, result.paths[k], step, k, result.paths.size()));
+  }
+  optimizer.step();
+  return result;
+}
+
+}  // namespace
+
+double StepResult::mean_loss() const {
+  double sum = 0;
+  for (double l : losses) sum += l;
+  return losses.empty() ? 0 : sum / static_cast<double>(losses.size());
+}
+
+std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std::mt19937_64& rng) {
+  std::vector<std::vector<int>> permutations = alive_choices(alive);
+  std::size_t m = 0;
+  for (auto& p : permutations) {
+    shuffle(p, rng);
+    m = std::max(m, p.size());
+  }
+  std::vector<space::Architecture> paths(m, space::Architecture(alive.size()));
+  for (std::size_t k = 0; k < m; ++k) {
+    for (std::size_t d = 0; d < alive.size(); ++d) paths[k][d] = permutations[d][k % permutations[d].size()];
+  }
+  return paths;
+}
+
+space::Architecture sample_path(const space::ChoiceMask& alive, std::mt19937_64& rng) {
+  const std::vector<std::vector<int>> choices = alive_choices(alive);
+  space::Architecture path(choices.size());
+  for (std::size_t d = 0; d < choices.size(); ++d) path[d] = choices[d][uniform_index(choices[d].size(), rng)];
+  return path;
+}
+
+StepResult fairness_step(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+                         const space::ChoiceMask& alive, std::mt19937_64& rng) {
+  return run_paths(supernet, optimizer, batch, fair_paths(alive, rng), "fairness step");
+}
+
+StepResult single_path_step(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+                            const space::Architecture& path) {
+  return run_paths(supernet, optimizer, batch, {path}, "single-path step");
+}
+
+torch::optim::SGD make_weight_optimizer(const nn::Nb201SupernetImpl& supernet, const SgdOptions& options) {
+  return torch::optim::SGD(supernet.weights(), nesterov_sgd(options));
+}
+
+}  // namespace prpnas::train
