@@ -2,7 +2,6 @@
 // each, resumable; --jobs trains several at once.
 #include <atomic>
 #include <exception>
-#include <fstream>
 #include <mutex>
 #include <random>
 #include <set>
@@ -11,6 +10,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/space/architecture_file.h"
 #include "prpnas/cli/fidelity_options.h"
 #include "prpnas/eval/ground_truth_file.h"
 #include "prpnas/util/error.h"
@@ -30,20 +30,7 @@ struct GroundTruthOptions {
 // drawn uniformly with --seed.
 std::vector<space::Architecture> architectures(const GroundTruthOptions& o, const space::SearchSpace& space) {
   std::vector<space::Architecture> archs;
-  if (!o.archs_file.empty()) {
-    std::ifstream in(o.archs_file);
-    if (!in) throw DataError(o.archs_file + ": cannot open; check the --archs path");
-    std::string line;
-    for (int number = 1; std::getline(in, line); ++number) {
-      if (line.empty()) continue;
-      try {
-        archs.push_back(space.parse(line));
-      } catch (const ParseError& e) {
-        throw ParseError(o.archs_file + ":" + std::to_string(number) + ": " + e.what());
-      }
-    }
-    return archs;
-  }
+  if (!o.archs_file.empty()) return space::read_architecture_file(o.archs_file, space);
   if (o.samples < 1) throw ConfigError("give --samples N (at least 1) or --archs FILE");
   if (static_cast<std::uint64_t>(o.samples) > space.size()) {
     throw ConfigError(fmt::format("--samples {} exceeds the {} architectures of {}", o.samples, space.size(),

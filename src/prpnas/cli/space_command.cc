@@ -2,15 +2,15 @@
 // architecture strings. `space costs` lives in space_costs_command.cc.
 #include <fmt/core.h>
 
-#include <cctype>
 #include <charconv>
-#include <fstream>
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <random>
 #include <set>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
@@ -99,31 +99,11 @@ void run_sample(const SpaceOptions& o) {
   }
 }
 
-bool blank(const std::string& line) {
-  for (unsigned char c : line) {
-    if (!std::isspace(c)) return false;
-  }
-  return true;
-}
-
 void run_check(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
-  std::ifstream in(o.input);
-  if (!in) throw DataError(o.input + ": no such file or not readable; check the path");
-  std::string line;
-  int number = 0, checked = 0, degenerate = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();  // files written on Windows
-    if (blank(line)) continue;
-    try {
-      degenerate += !s->is_valid(s->parse(line));
-    } catch (const ParseError& e) {
-      throw ParseError(o.input + ":" + std::to_string(number) + ": " + e.what());
-    }
-    ++checked;
-  }
-  if (checked == 0) throw DataError(o.input + ": no architecture strings (the file is empty or blank)");
+  const auto archs = space::read_architecture_file(o.input, *s);
+  const auto degenerate = std::count_if(archs.begin(), archs.end(), [&](const auto& a) { return !s->is_valid(a); });
+  const std::size_t checked = archs.size();
   fmt::print("{} architectures OK ({} degenerate)\n", checked, degenerate);
 }
 
