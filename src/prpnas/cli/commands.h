@@ -17,6 +17,7 @@ void add_ground_truth_command(CLI::App& app);
 void add_lut_command(CLI::App& app);
 void add_latency_command(CLI::App& app);
 void add_costs_command(CLI::App& app);
+void add_train_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "prpnas/space/choice_mask.h"
 #include "prpnas/util/error.h"
@@ -161,6 +162,33 @@ std::vector<std::vector<double>> AlphaTrainer::alpha_values() const {
     matrix[d].assign(data + d * values.size(1), data + (d + 1) * values.size(1));
   }
   return matrix;
+}
+
+void AlphaTrainer::save(torch::serialize::OutputArchive& archive) const {
+  archive.write("alpha", alpha_.detach(), /*is_buffer=*/true);
+  archive.write("steps", c10::IValue(steps_));
+  torch::serialize::OutputArchive adam;
+  optimizer_.save(adam);
+  archive.write("adam", adam);
+}
+
+void AlphaTrainer::load(torch::serialize::InputArchive& archive) {
+  torch::Tensor alpha;
+  archive.read("alpha", alpha, /*is_buffer=*/true);
+  if (alpha.sizes() != alpha_.sizes()) {
+    throw Error(fmt::format("alpha trainer: the saved alpha is {} but this one is {}", fmt::join(alpha.sizes(), "x"),
+                            fmt::join(alpha_.sizes(), "x")));
+  }
+  c10::IValue steps;
+  archive.read("steps", steps);
+  torch::serialize::InputArchive adam;
+  archive.read("adam", adam);
+  {
+    torch::NoGradGuard no_grad;
+    alpha_.copy_(alpha);
+  }
+  optimizer_.load(adam);
+  steps_ = steps.toInt();
 }
 
 }  // namespace prpnas::train

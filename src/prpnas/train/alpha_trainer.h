@@ -72,6 +72,12 @@ class AlphaTrainer {
   // P(a) = sum_d alpha[d][a[d]] for each architecture, without gradients.
   std::vector<double> predicted_scores(const std::vector<space::Architecture>& archs) const;
 
+  // alpha, Adam's state and the step count, for checkpoints. load writes
+  // alpha in place (a supernet's alpha stays its parameter); throws Error if
+  // the saved alpha has another shape.
+  void save(torch::serialize::OutputArchive& archive) const;
+  void load(torch::serialize::InputArchive& archive);
+
   const torch::Tensor& alpha() const { return alpha_; }
   std::vector<std::vector<double>> alpha_values() const;  // [d][c], as doubles
   int64_t steps() const { return steps_; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,34 @@ Batch BatchStream::next() {
   const torch::Tensor index = order_.slice(0, position_, end);
   position_ = end;
   return make_batch(data_.train, index, data_);
+}
+
+void BatchStream::save(torch::serialize::OutputArchive& archive) const {
+  std::ostringstream engine;
+  engine << rng_;
+  archive.write("engine", c10::IValue(engine.str()));
+  archive.write("position", c10::IValue(position_));
+  archive.write("epoch", c10::IValue(epoch_));
+  archive.write("order", order_.defined() ? order_ : torch::empty({0}, torch::kInt64), /*is_buffer=*/true);
+}
+
+void BatchStream::load(torch::serialize::InputArchive& archive) {
+  c10::IValue engine, position, epoch;
+  archive.read("engine", engine);
+  archive.read("position", position);
+  archive.read("epoch", epoch);
+  torch::Tensor order;
+  archive.read("order", order, /*is_buffer=*/true);
+  if (order.numel() != 0 && order.numel() != data_.train.size()) {
+    throw Error("mini-batches: the saved stream ordered " + std::to_string(order.numel()) +
+                " training images but this split has " + std::to_string(data_.train.size()));
+  }
+  std::istringstream in(engine.toStringRef());
+  in >> rng_;
+  if (!in) throw Error("mini-batches: the saved random engine state is corrupt");
+  position_ = position.toInt();
+  epoch_ = epoch.toInt();
+  order_ = order.numel() == 0 ? torch::Tensor() : order;
 }
 
 }  // namespace prpnas::train

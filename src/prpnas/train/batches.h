@@ -41,6 +41,12 @@ class BatchStream {
   int64_t epoch() const { return epoch_; }                  // epochs started so far
   int64_t batches_per_epoch() const;
 
+  // Where the stream stands (engine, epoch order, position), for checkpoints:
+  // a stream loaded from a save continues with exactly the batches the saved
+  // one would have given. load throws Error if the save is of another split size.
+  void save(torch::serialize::OutputArchive& archive) const;
+  void load(torch::serialize::InputArchive& archive);
+
  private:
   const data::DatasetSplits& data_;
   int64_t batch_size_;

@@ -1,0 +1,179 @@
+#include "prpnas/cli/train_config.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <variant>
+#include <vector>
+
+#include <fmt/core.h>
+#include <toml++/toml.h>
+
+#include "prpnas/util/error.h"
+
+namespace prpnas::cli {
+namespace {
+
+using Target = std::variant<int*, int64_t*, uint64_t*, double*, std::string*>;
+
+struct Field {
+  std::string key;  // "section.name" or "name"
+  Target target;
+};
+
+// One list drives reading, checking unknown keys and writing back.
+std::vector<Field> fields(TrainConfig& c) {
+  train::TrainingOptions& t = c.training;
+  return {
+      {"method", &c.method},
+      {"seed", &t.seed},
+      {"threads", &c.threads},
+      {"network.preset", &c.preset},
+      {"data.dataset", &c.data.spec},
+      {"data.valid_size", &c.data.valid_size},
+      {"data.train_limit", &c.data.train_limit},
+      {"data.valid_limit", &c.data.valid_limit},
+      {"data.seed", &c.data.seed},
+      {"training.batch_size", &t.batch_size},
+      {"training.budget_images", &t.budget_images},
+      {"training.fairness_share", &t.fairness_share},
+      {"training.learning_rate", &t.sgd.learning_rate},
+      {"training.momentum", &t.sgd.momentum},
+      {"training.weight_decay", &t.sgd.weight_decay},
+      {"alpha.samples", &t.alpha.samples},
+      {"alpha.top_n", &t.alpha.top_n},
+      {"alpha.margin", &t.alpha.margin},
+      {"alpha.hinge_weight", &t.alpha.hinge_weight},
+      {"alpha.listnet_weight", &t.alpha.listnet_weight},
+      {"alpha.learning_rate", &t.alpha.learning_rate},
+      {"alpha.temperature", &t.alpha.temperature},
+      {"ranking.pool", &t.rank_pool},
+      {"ranking.table", &c.rank_table},
+      {"pruning.every", &t.prune_every},
+      {"pruning.worst_fraction", &t.prune_worst_fraction},
+      {"evaluation.recalibration_batches", &t.evaluation.recalibration_batches},
+      {"evaluation.batch_size", &t.evaluation.batch_size},
+      {"evaluation.valid_images", &t.evaluation.valid_images},
+      {"evaluation.every", &t.evaluate_every},
+      {"evaluation.final_sample", &t.final_sample},
+      {"evaluation.truth", &c.truth},
+      {"evaluation.lut", &c.lut},
+      {"front.fix_probability", &t.front.fix_probability},
+      {"front.keep_ratio", &t.front.keep_ratio},
+      {"front.max_candidates", &t.front.max_candidates},
+      {"checkpoint.every", &t.checkpoint_every},
+  };
+}
+
+template <typename Int>
+void read_integer(const toml::node& node, Int* out, const std::string& where) {
+  const auto value = node.value_exact<int64_t>();
+  if (!value || (std::is_unsigned_v<Int> && *value < 0) ||
+      *value != static_cast<int64_t>(static_cast<Int>(*value))) {
+    throw ConfigError(fmt::format("{} must be an integer in range", where));
+  }
+  *out = static_cast<Int>(*value);
+}
+
+void read_field(const toml::node& node, const Target& target, const std::string& where) {
+  std::visit(
+      [&](auto* out) {
+        using T = std::remove_pointer_t<decltype(out)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          const auto value = node.value_exact<std::string>();
+          if (!value) throw ConfigError(fmt::format("{} must be a string", where));
+          *out = *value;
+        } else if constexpr (std::is_same_v<T, double>) {
+          const auto value = node.value<double>();  // integers are fine too
+          if (!value) throw ConfigError(fmt::format("{} must be a number", where));
+          *out = *value;
+        } else {
+          read_integer(node, out, where);
+        }
+      },
+      target);
+}
+
+// Keys of the file no field reads, "section.name".
+void check_known(const toml::table& root, const std::set<std::string>& known, const std::string& path) {
+  for (const auto& [key, node] : root) {
+    const std::string name(key.str());
+    if (const toml::table* section = node.as_table()) {
+      for (const auto& [inner, unused] : *section) {
+        const std::string full = name + "." + std::string(inner.str());
+        if (!known.count(full)) {
+          throw ConfigError(fmt::format("{}:{}: unknown key '{}'; docs/CLI.md lists the keys", path,
+                                        inner.source().begin.line, full));
+        }
+      }
+    } else if (!known.count(name)) {
+      throw ConfigError(fmt::format("{}:{}: unknown key '{}'; docs/CLI.md lists the keys", path,
+                                    key.source().begin.line, name));
+    }
+  }
+}
+
+}  // namespace
+
+TrainConfig read_train_config(const std::string& path, const std::string& method) {
+  TrainConfig config;
+  if (!path.empty()) {
+    if (!std::filesystem::exists(path)) {
+      throw ConfigError(fmt::format("--config {}: no such file (configs/quick.toml is the default)", path));
+    }
+    toml::table root;
+    try {
+      root = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      throw ConfigError(fmt::format("{}:{}: {}; fix the TOML syntax", path, e.source().begin.line, e.description()));
+    }
+    std::set<std::string> known;
+    for (const Field& f : fields(config)) {
+      known.insert(f.key);
+      const toml::node_view<toml::node> node = root.at_path(f.key);
+      if (!node) continue;
+      read_field(*node.node(), f.target,
+                 fmt::format("{}:{}: {}", path, node.node()->source().begin.line, f.key));
+    }
+    check_known(root, known, path);
+  }
+  if (!method.empty()) config.method = method;
+  config.training.method = train::parse_method(config.method);
+  config.training.evaluation.seed = config.training.seed;
+  if (config.threads < 1) throw ConfigError(fmt::format("threads = {} must be >= 1", config.threads));
+  config.training.check();
+  return config;
+}
+
+std::string effective_config(const TrainConfig& config) {
+  TrainConfig copy = config;
+  toml::table root;
+  for (const Field& f : fields(copy)) {
+    const std::size_t dot = f.key.find('.');
+    toml::table* table = &root;
+    std::string name = f.key;
+    if (dot != std::string::npos) {
+      const std::string section = f.key.substr(0, dot);
+      if (!root.contains(section)) root.insert(section, toml::table{});
+      table = root[section].as_table();
+      name = f.key.substr(dot + 1);
+    }
+    std::visit(
+        [&](auto* value) {
+          using T = std::remove_pointer_t<decltype(value)>;
+          if constexpr (std::is_same_v<T, uint64_t>) {
+            table->insert(name, static_cast<int64_t>(*value));
+          } else {
+            table->insert(name, *value);
+          }
+        },
+        f.target);
+  }
+  std::ostringstream out;
+  out << "# the effective configuration of this run (every field; prpnas train compares it on resume)\n"
+      << root << "\n";
+  return out.str();
+}
+
+}  // namespace prpnas::cli

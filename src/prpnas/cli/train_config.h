@@ -1,0 +1,36 @@
+// The TOML configuration of `prpnas train` (configs/quick.toml is the
+// default): every field has a default, an unknown key is an error (a typo
+// must not silently train something else), and the effective configuration
+// -- every field, defaults included -- is what a run directory records and
+// compares on resume. Keys and defaults: docs/CLI.md.
+#ifndef PRPNAS_CLI_TRAIN_CONFIG_H_
+#define PRPNAS_CLI_TRAIN_CONFIG_H_
+
+#include <string>
+
+#include "prpnas/data/image_dataset.h"
+#include "prpnas/train/training_plan.h"
+
+namespace prpnas::cli {
+
+struct TrainConfig {
+  std::string method = "prp";
+  int threads = 1;
+  std::string preset = "default";
+  data::DatasetOptions data;
+  train::TrainingOptions training;
+  std::string truth = "data/ground_truth/nb201_fashion-mnist.csv";  // "" = no Kendall columns
+  std::string lut;         // "" = measure one into the run directory
+  std::string rank_table;  // "" = rank Step 2's samples with the supernet after Step 1
+};
+
+// Reads `path` (empty: all defaults); a non-empty `method` overrides the
+// file's. Throws ConfigError naming the file, line or key and the fix.
+TrainConfig read_train_config(const std::string& path, const std::string& method);
+
+// Every field as TOML, in a fixed order.
+std::string effective_config(const TrainConfig& config);
+
+}  // namespace prpnas::cli
+
+#endif  // PRPNAS_CLI_TRAIN_CONFIG_H_

@@ -1,0 +1,95 @@
+#include "prpnas/train/training_plan.h"
+
+#include <cmath>
+
+#include <fmt/core.h>
+
+#include "prpnas/util/error.h"
+
+namespace prpnas::train {
+
+std::string method_name(Method method) {
+  switch (method) {
+    case Method::kPrp: return "prp";
+    case Method::kPrpNoPruning: return "prp-no-pruning";
+    case Method::kFairnas: return "fairnas";
+    case Method::kSpos: return "spos";
+  }
+  return "?";
+}
+
+Method parse_method(std::string_view name) {
+  for (Method m : {Method::kPrp, Method::kPrpNoPruning, Method::kFairnas, Method::kSpos}) {
+    if (name == method_name(m)) return m;
+  }
+  throw ConfigError(fmt::format("unknown method '{}'; use one of {}", name, kMethodNames));
+}
+
+namespace {
+
+void check_fraction(double value, const char* field, bool open_at_zero) {
+  if (!std::isfinite(value) || value < 0 || value > 1 || (open_at_zero && value == 0)) {
+    throw ConfigError(fmt::format("{} = {} must be in {}0, 1]", field, value, open_at_zero ? "(" : "["));
+  }
+}
+
+void check_at_least(int64_t value, int64_t least, const char* field) {
+  if (value < least) throw ConfigError(fmt::format("{} = {} must be >= {}", field, value, least));
+}
+
+}  // namespace
+
+void TrainingOptions::check() const {
+  check_at_least(batch_size, 1, "training.batch_size");
+  check_at_least(budget_images, 1, "training.budget_images");
+  check_fraction(fairness_share, "training.fairness_share", true);
+  if (!std::isfinite(sgd.learning_rate) || sgd.learning_rate <= 0) {
+    throw ConfigError(fmt::format("training.learning_rate = {} must be > 0", sgd.learning_rate));
+  }
+  if (!std::isfinite(sgd.momentum) || sgd.momentum < 0 || sgd.momentum >= 1) {
+    throw ConfigError(fmt::format("training.momentum = {} must be in [0, 1)", sgd.momentum));
+  }
+  if (!std::isfinite(sgd.weight_decay) || sgd.weight_decay < 0) {
+    throw ConfigError(fmt::format("training.weight_decay = {} must be >= 0", sgd.weight_decay));
+  }
+  alpha.check();
+  check_at_least(rank_pool, alpha.top_n, "ranking.pool (at least alpha.top_n)");
+  check_at_least(prune_every, 1, "pruning.every");
+  check_fraction(prune_worst_fraction, "pruning.worst_fraction", false);
+  check_at_least(evaluation.recalibration_batches, 0, "evaluation.recalibration_batches");
+  check_at_least(evaluation.batch_size, 1, "evaluation.batch_size");
+  check_at_least(evaluation.valid_images, 0, "evaluation.valid_images");
+  check_at_least(evaluate_every, 0, "evaluation.every");
+  check_at_least(final_sample, 1, "evaluation.final_sample");
+  front.check();
+  check_at_least(checkpoint_every, 1, "checkpoint.every");
+}
+
+StepPlan plan_steps(const TrainingOptions& options, int paths_per_fairness_step) {
+  const int64_t fair_cost = options.batch_size * paths_per_fairness_step, single_cost = options.batch_size;
+  StepPlan plan;
+  switch (options.method) {
+    case Method::kFairnas: plan.fairness_steps = options.budget_images / fair_cost; break;
+    case Method::kSpos: plan.single_path_steps = options.budget_images / single_cost; break;
+    case Method::kPrp:
+    case Method::kPrpNoPruning: {
+      plan.fairness_steps = static_cast<int64_t>(options.fairness_share * options.budget_images) / fair_cost;
+      plan.single_path_steps = (options.budget_images - plan.fairness_steps * fair_cost) / single_cost;
+      if (plan.single_path_steps < 1) {
+        throw ConfigError(fmt::format("training.fairness_share = {} leaves no Step 2 iteration in {} images; "
+                                      "lower it or raise training.budget_images",
+                                      options.fairness_share, options.budget_images));
+      }
+      break;
+    }
+  }
+  if (plan.total() < 1 || (plan.fairness_steps < 1 && options.method != Method::kSpos)) {
+    throw ConfigError(fmt::format("training.budget_images = {} buys no {} step at batch {} ({} paths a step); "
+                                  "raise it",
+                                  options.budget_images, method_name(options.method) == "spos" ? "SPOS" : "fairness",
+                                  options.batch_size, paths_per_fairness_step));
+  }
+  return plan;
+}
+
+}  // namespace prpnas::train
