@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -79,6 +80,7 @@ class Run {
     for (const auto& arch : inputs_.truth.archs) truth_latency_.push_back(inputs_.latency_ms.cost(arch));
     if (!inputs_.truth.empty()) {
       truth_ranks_ = as_doubles(pareto::pareto_ranks(objective_points(inputs_.truth.accuracy, truth_latency_)));
+      latency_only_kendall_ = pareto::kendall_tau_b(truth_latency_, truth_ranks_);
     }
     max_latency_ = inputs_.latency_ms.fixed;
     for (const auto& row : inputs_.latency_ms.choice) max_latency_ += *std::max_element(row.begin(), row.end());
@@ -163,6 +165,7 @@ class Run {
     set_learning_rate(sgd_, rate);
     row[kRate] = number(rate);
     const Batch batch = stream_.next();
+    accuracy_cache_.clear();  // W is about to change
     const auto start = std::chrono::steady_clock::now();
     StepResult result;
     if (step_ < plan_.fairness_steps) {
@@ -233,7 +236,7 @@ class Run {
         if (seen.insert(space_.index(arch)).second) pool_.archs.push_back(std::move(arch));
       }
       say(fmt::format("Step 2 ranks with the supernet: evaluating a pool of {} architectures", wanted));
-      pool_.accuracy = evaluator_.accuracies(pool_.archs, progress_);
+      pool_.accuracy = accuracies(pool_.archs);
     }
     pool_latency_.clear();
     for (const auto& arch : pool_.archs) pool_latency_.push_back(inputs_.latency_ms.cost(arch));
@@ -245,9 +248,23 @@ class Run {
     seconds_.evaluation += seconds_since(start);
   }
 
+  // Shared-weight accuracies, remembered until the next weight step (the
+  // final judgement and the final front often ask for the same ones).
+  std::vector<double> accuracies(const std::vector<space::Architecture>& archs) {
+    std::vector<space::Architecture> missing;
+    for (const auto& arch : archs) {
+      if (!accuracy_cache_.count(space_.index(arch))) missing.push_back(arch);
+    }
+    const std::vector<double> fresh = evaluator_.accuracies(missing, missing.empty() ? nullptr : progress_);
+    for (std::size_t i = 0; i < missing.size(); ++i) accuracy_cache_[space_.index(missing[i])] = fresh[i];
+    std::vector<double> out;
+    for (const auto& arch : archs) out.push_back(accuracy_cache_.at(space_.index(arch)));
+    return out;
+  }
+
   // Accuracy and latency estimates of `archs` (shared weights + LUT).
   pareto::Points estimate(const std::vector<space::Architecture>& archs, std::vector<double>& accuracy) {
-    accuracy = evaluator_.accuracies(archs, progress_);
+    accuracy = accuracies(archs);
     std::vector<double> latency;
     for (const auto& arch : archs) latency.push_back(inputs_.latency_ms.cost(arch));
     return objective_points(accuracy, latency);
@@ -334,6 +351,15 @@ class Run {
     seconds_.evaluation += seconds_since(start);
   }
 
+  nlohmann::json seconds_json() const {
+    return {{"total", elapsed()}, {"fairness", seconds_.fairness}, {"single_path", seconds_.single_path},
+            {"rank", seconds_.rank}, {"evaluation", seconds_.evaluation}};
+  }
+
+  nlohmann::json front_json() const {
+    return {{"candidates", front_candidates_}, {"size", front_size_}, {"hypervolume", front_hypervolume_}};
+  }
+
   nlohmann::json summary() const {
     nlohmann::json last = nlohmann::json::object();
     for (auto it = log_.rbegin(); it != log_.rend(); ++it) {
@@ -350,19 +376,15 @@ class Run {
             {"path_images", fair_images + plan_.single_path_steps * options_.batch_size},
             {"alpha_steps", alpha_.steps()},
             {"alive_choices", alive_count()},
-            {"seconds",
-             {{"total", elapsed()},
-              {"fairness", seconds_.fairness},
-              {"single_path", seconds_.single_path},
-              {"rank", seconds_.rank},
-              {"evaluation", seconds_.evaluation}}},
+            {"seconds", seconds_json()},
             {"seconds_per_step",
              {{"fairness", plan_.fairness_steps ? seconds_.fairness / plan_.fairness_steps : 0.0},
               {"single_path", plan_.single_path_steps ? seconds_.single_path / plan_.single_path_steps : 0.0}}},
             {"final", last},
+            {"kendall_latency_only", std::isfinite(latency_only_kendall_) ? nlohmann::json(latency_only_kendall_)
+                                                                          : nlohmann::json()},
             {"truth_architectures", inputs_.truth.archs.size()},
-            {"front", {{"candidates", front_candidates_}, {"size", front_size_},
-                       {"hypervolume", front_hypervolume_}}}};
+            {"front", front_json()}};
   }
 
   void write_table(const std::string& name, const CsvTable& csv) const {
@@ -400,13 +422,8 @@ class Run {
             {"engine", engine.str()},
             {"pool", {{"archs", pool_archs}, {"accuracy", pool_.accuracy}}},
             {"log", log_},
-            {"seconds",
-             {{"total", elapsed()},
-              {"fairness", seconds_.fairness},
-              {"single_path", seconds_.single_path},
-              {"rank", seconds_.rank},
-              {"evaluation", seconds_.evaluation}}},
-            {"front", {{"candidates", front_candidates_}, {"size", front_size_}, {"hypervolume", front_hypervolume_}}}};
+            {"seconds", seconds_json()},
+            {"front", front_json()}};
   }
 
   void save_checkpoint() {
@@ -490,6 +507,7 @@ class Run {
   BatchStream stream_;
   SupernetEvaluator evaluator_;
   std::vector<double> truth_latency_, truth_ranks_;
+  double latency_only_kendall_ = std::nan("");  // ranking by LUT latency alone, the baseline to beat
   double max_latency_ = 0;
 
   // The state a checkpoint holds (besides the tensors).
@@ -506,6 +524,7 @@ class Run {
   int64_t front_candidates_ = 0, front_size_ = 0;
   double front_hypervolume_ = 0;
 
+  std::map<uint64_t, double> accuracy_cache_;  // space index -> shared-weight accuracy, for the current W
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   int64_t checkpointed_step_ = 0;
 };
