@@ -115,13 +115,16 @@ TEST_F(TrainCli, AKilledRunResumesToTheAlphaOfAnUninterruptedOne) {
 }
 
 TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {
-  const std::string out = " --out " + (dir_ / "run").string();
-  expect_error("train --config " + file("a.toml", "[pruning]\nevry = 3\n") + out, "unknown key 'pruning.evry'");
-  expect_error("train --config " + file("b.toml", "[front]\nkeep_ratio = \"half\"\n") + out, "front.keep_ratio");
-  expect_error("train --config " + file("bad.toml", "seed = [1,\n") + out, "bad.toml:");
-  expect_error("train --method darts --config " + config() + out, "unknown method 'darts'");
-  expect_error("train --config " + file("c.toml", "[alpha]\ntop_n = 99\n") + out, "top_n");
-  expect_error("train --config " + file("t.toml", "[evaluation]\ntruth = \"nowhere.csv\"\n") + out,
+  int runs = 0;  // each case its own run directory: a claimed one would refuse other settings
+  auto out = [&] { return " --out " + (dir_ / ("run" + std::to_string(++runs))).string(); };
+  expect_error("train --config " + file("a.toml", "[pruning]\nevry = 3\n") + out(), "unknown key 'pruning.evry'");
+  expect_error("train --config " + file("b.toml", "[front]\nkeep_ratio = \"half\"\n") + out(), "front.keep_ratio");
+  expect_error("train --config " + file("bad.toml", "seed = [1,\n") + out(), "bad.toml:");
+  expect_error("train --method darts --config " + config() + out(), "unknown method 'darts'");
+  expect_error("train --config " + file("c.toml", "[alpha]\ntop_n = 99\n") + out(), "top_n");
+  expect_error("train --config " + file("d.toml", "[evaluation]\ntruth = \"\"\nlut = \"" + lut_ + "\"\n") + out(),
+               "was measured on the network");  // a 16x16 LUT for 28x28 Fashion-MNIST
+  expect_error("train --config " + file("t.toml", "[evaluation]\ntruth = \"nowhere.csv\"\n") + out(),
                "evaluation.truth = 'nowhere.csv'");
 }
 

@@ -87,12 +87,24 @@ train::ScoredArchitectures read_scored(const std::string& path, const space::Sea
   return scored;
 }
 
+// A table timed on another network would rank by the wrong costs.
+space::CostTable checked_latency(const std::string& path, const nn::Nb201Config& network,
+                                 const space::SearchSpace& space) {
+  const hw::LatencyTable table = hw::read_latency_table(path, space);
+  if (table.setup.network != hw::nb201_network_json(network)) {
+    throw ConfigError(fmt::format("evaluation.lut {} was measured on the network {}, but this run trains {}; "
+                                  "measure one for it (prpnas lut measure) or set lut = \"\"",
+                                  path, table.setup.network.dump(), hw::nb201_network_json(network).dump()));
+  }
+  return table.latency_ms();
+}
+
 // The configured LUT, else the one this run measured before, else a fresh one.
 space::CostTable latency_table(const TrainConfig& c, const nn::Nb201Config& network, const std::string& out,
                                const space::SearchSpace& space) {
-  if (!c.lut.empty()) return hw::read_latency_table(c.lut, space).latency_ms();
+  if (!c.lut.empty()) return checked_latency(c.lut, network, space);
   const std::string path = out + "/lut.csv";
-  if (std::filesystem::exists(path)) return hw::read_latency_table(path, space).latency_ms();
+  if (std::filesystem::exists(path)) return checked_latency(path, network, space);
   fmt::print(stderr, "prpnas: measuring a latency table for this run ({}; batch 1, 1 thread)\n", path);
   MeasureOptions measure;  // as `lut measure` does by default
   measure.network.preset = c.preset;
@@ -126,11 +138,15 @@ void run(const TrainCommandOptions& o) {
                                                        : std::string("-");
   };
   fmt::print("{}: {} {} steps in {:.0f} s; Kendall tau-b vs ground truth: supernet {} (accuracy alone {}), "
-             "alpha {}; front {} of {} candidates, hypervolume {:.4f}\n",
+             "alpha {}, latency alone {}; front {} of {} candidates, hypervolume {:.4f}\n",
              o.out, config.method, summary["steps"]["fairness"].get<int64_t>() +
                                        summary["steps"]["single_path"].get<int64_t>(),
              summary["seconds"]["total"].get<double>(), show("kendall_supernet"),
-             show("kendall_supernet_accuracy"), show("kendall_alpha"), summary["front"]["size"].get<int64_t>(),
+             show("kendall_supernet_accuracy"), show("kendall_alpha"),
+             summary["kendall_latency_only"].is_number()
+                 ? fmt::format("{:.3f}", summary["kendall_latency_only"].get<double>())
+                 : std::string("-"),
+             summary["front"]["size"].get<int64_t>(),
              summary["front"]["candidates"].get<int64_t>(), summary["front"]["hypervolume"].get<double>());
 }
 
