@@ -144,6 +144,19 @@ class Run {
     return n;
   }
 
+  // `count` distinct architectures drawn uniformly (all of them if the space is smaller).
+  std::vector<space::Architecture> distinct_sample(int64_t count, uint64_t seed) const {
+    std::mt19937_64 rng(seed);
+    std::set<uint64_t> seen;
+    std::vector<space::Architecture> archs;
+    const int64_t wanted = std::min<int64_t>(count, static_cast<int64_t>(space_.size()));
+    while (static_cast<int64_t>(archs.size()) < wanted) {
+      space::Architecture arch = space_.sample(rng);
+      if (seen.insert(space_.index(arch)).second) archs.push_back(std::move(arch));
+    }
+    return archs;
+  }
+
   // Per decision, the alive choice with the largest alpha (lowest index on ties).
   space::Architecture argmax_path() const {
     const auto alpha = alpha_.alpha_values();
@@ -228,14 +241,8 @@ class Run {
     if (!inputs_.rank_table.empty()) {
       pool_ = inputs_.rank_table;
     } else {
-      std::mt19937_64 rng(options_.seed);
-      std::set<uint64_t> seen;
-      const int64_t wanted = std::min<int64_t>(options_.rank_pool, static_cast<int64_t>(space_.size()));
-      while (static_cast<int64_t>(pool_.archs.size()) < wanted) {
-        space::Architecture arch = space_.sample(rng);
-        if (seen.insert(space_.index(arch)).second) pool_.archs.push_back(std::move(arch));
-      }
-      say(fmt::format("Step 2 ranks with the supernet: evaluating a pool of {} architectures", wanted));
+      pool_.archs = distinct_sample(options_.rank_pool, options_.seed);
+      say(fmt::format("Step 2 ranks with the supernet: evaluating a pool of {} architectures", pool_.archs.size()));
       pool_.accuracy = accuracies(pool_.archs);
     }
     pool_latency_.clear();
@@ -323,13 +330,7 @@ class Run {
     if (is_prp()) {
       candidates = search::alpha_candidates(alpha_.alpha_values(), alive_, options_.front);
     } else {
-      std::mt19937_64 rng(options_.seed + 1);
-      std::set<uint64_t> seen;
-      const int64_t wanted = std::min<int64_t>(options_.final_sample, static_cast<int64_t>(space_.size()));
-      while (static_cast<int64_t>(candidates.size()) < wanted) {
-        space::Architecture arch = space_.sample(rng);
-        if (seen.insert(space_.index(arch)).second) candidates.push_back(std::move(arch));
-      }
+      candidates = distinct_sample(options_.final_sample, options_.seed + 1);
     }
     say(fmt::format("front: estimating {} candidate architectures", candidates.size()));
     std::vector<double> accuracy;
