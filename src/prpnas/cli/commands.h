@@ -18,6 +18,7 @@ void add_lut_command(CLI::App& app);
 void add_latency_command(CLI::App& app);
 void add_costs_command(CLI::App& app);
 void add_train_command(CLI::App& app);
+void add_experiment_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

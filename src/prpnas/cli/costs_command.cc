@@ -10,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,7 +18,6 @@
 #include "prpnas/hw/latency_table.h"
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
-#include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -98,9 +96,7 @@ void run(const CostsOptions& o) {
     write_csv(std::cout, out);
     return;
   }
-  std::ostringstream text;
-  write_csv(text, out);
-  write_file_atomically(o.out, text.str());
+  write_csv_file(o.out, out);
   fmt::print("{}: {} architectures, columns {}\n", o.out, out.rows.size(), fmt::join(o.costs, ","));
 }
 

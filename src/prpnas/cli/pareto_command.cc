@@ -3,14 +3,12 @@
 
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/objective_table.h"
 #include "prpnas/pareto/front_quality.h"
 #include "prpnas/pareto/hypervolume.h"
 #include "prpnas/pareto/ranking.h"
-#include "prpnas/util/atomic_file.h"
 
 namespace prpnas::cli {
 
@@ -52,9 +50,7 @@ void run_rank(const ParetoOptions& o) {
     write_csv(std::cout, table);
     return;
   }
-  std::ostringstream text;
-  write_csv(text, table);
-  write_file_atomically(o.output, text.str());
+  write_csv_file(o.output, table);
   int fronts = 0;
   for (int r : ranks) fronts = std::max(fronts, r);
   fmt::print("{}: {} rows, {} Pareto ranks, {} on the first front\n", o.output, ranks.size(), fronts,

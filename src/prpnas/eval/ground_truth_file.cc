@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/core.h>
 
@@ -64,9 +63,7 @@ void GroundTruthFile::append(const GroundTruthRow& row) {
                          fmt::format("{:.3f}", row.train_seconds), fmt::format("{:.1f}", row.images_per_second),
                          fmt::format("{}", row.train_loss)});
   archs_.insert(row.arch);
-  std::ostringstream text;
-  write_csv(text, table_);
-  write_file_atomically(path_, text.str());
+  write_csv_file(path_, table_);
 }
 
 }  // namespace prpnas::eval

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/core.h>
 
@@ -119,10 +118,8 @@ MeasurementSetup read_setup_sidecar(const std::string& path) {
 namespace prpnas::hw {
 
 void write_with_setup(const std::string& path, const CsvTable& table, const MeasurementSetup& setup) {
-  std::ostringstream text;
-  write_csv(text, table);
   write_file_atomically(path + ".json", setup.to_json().dump(2) + "\n");
-  write_file_atomically(path, text.str());
+  write_csv_file(path, table);
 }
 
 std::vector<std::string> timing_fields(const TimingSummary& t, std::optional<double> watts) {

@@ -21,6 +21,7 @@
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/train/alpha_trainer.h"
 #include "prpnas/train/batches.h"
+#include "prpnas/train/pool_rank_step.h"
 #include "prpnas/train/pruning.h"
 #include "prpnas/train/supernet_evaluator.h"
 #include "prpnas/train/supernet_steps.h"
@@ -205,33 +206,24 @@ class Run {
   // Step 2's alpha update on S pool members that use only alive choices,
   // then Step 3 every prune_every alpha steps.
   void rank_step(std::vector<std::string>& row) {
-    std::vector<std::size_t> usable;
-    for (std::size_t i = 0; i < pool_.archs.size(); ++i) {
-      if (space::uses_only_alive(alive_, pool_.archs[i])) usable.push_back(i);
+    const int prune_every = options_.method == Method::kPrp ? options_.prune_every : 0;
+    const std::optional<PoolRankStep> step = pool_rank_step(alpha_, alive_, pool_.archs, pool_points_, rng_,
+                                                            prune_every, options_.prune_worst_fraction);
+    if (!step) return;  // too few pool members left to rank: alpha stays
+    row[kHinge] = number(step->alpha.hinge);
+    row[kListnet] = number(step->alpha.listnet);
+    row[kAlphaLoss] = number(step->alpha.total);
+    for (const PruneEvent& e : step->pruned) {
+      pruned_at_[e.decision][e.choice] = step_ + 1;
+      say(fmt::format("step {}: pruned {} on {}", step_ + 1, space_.choices(e.decision)[e.choice],
+                      space_.decision_name(e.decision)));
     }
-    const std::size_t top_n = options_.alpha.top_n;
-    if (usable.size() < top_n) return;  // too few left to rank: alpha stays
-    const std::size_t k = std::min<std::size_t>(options_.alpha.samples, usable.size());
-    for (std::size_t i = 0; i < k; ++i) std::swap(usable[i], usable[i + rng_() % (usable.size() - i)]);
-    std::vector<space::Architecture> sample;
-    std::vector<double> accuracy, latency;
-    for (std::size_t i = 0; i < k; ++i) {
-      sample.push_back(pool_.archs[usable[i]]);
-      accuracy.push_back(pool_.accuracy[usable[i]]);
-      latency.push_back(pool_latency_[usable[i]]);
-    }
-    const std::vector<int> ranks = pareto::pareto_ranks(objective_points(accuracy, latency));
-    const AlphaStepResult result = alpha_.step(sample, ranks, alive_);
-    row[kHinge] = number(result.hinge);
-    row[kListnet] = number(result.listnet);
-    row[kAlphaLoss] = number(result.total);
-    if (options_.method == Method::kPrp && alpha_.steps() % options_.prune_every == 0) {
-      for (const PruneEvent& e : prune_worst(alive_, sample, ranks, options_.prune_worst_fraction)) {
-        pruned_at_[e.decision][e.choice] = step_ + 1;
-        say(fmt::format("step {}: pruned {} on {}", step_ + 1, space_.choices(e.decision)[e.choice],
-                        space_.decision_name(e.decision)));
-      }
-    }
+  }
+
+  void set_pool_points() {
+    std::vector<double> latency;
+    for (const auto& arch : pool_.archs) latency.push_back(inputs_.latency_ms.cost(arch));
+    pool_points_ = objective_points(pool_.accuracy, latency);
   }
 
   // The rank source of Step 2: a table, or rank_pool unique architectures
@@ -245,11 +237,10 @@ class Run {
       say(fmt::format("Step 2 ranks with the supernet: evaluating a pool of {} architectures", pool_.archs.size()));
       pool_.accuracy = accuracies(pool_.archs);
     }
-    pool_latency_.clear();
-    for (const auto& arch : pool_.archs) pool_latency_.push_back(inputs_.latency_ms.cost(arch));
+    set_pool_points();
     CsvTable csv{"pool.csv", {"arch", "accuracy", "latency_ms"}, {}, {}};
     for (std::size_t i = 0; i < pool_.archs.size(); ++i) {
-      csv.rows.push_back({space_.format(pool_.archs[i]), number(pool_.accuracy[i]), number(pool_latency_[i])});
+      csv.rows.push_back({space_.format(pool_.archs[i]), number(pool_.accuracy[i]), number(pool_points_[i][1])});
     }
     write_table("pool.csv", csv);
     seconds_.evaluation += seconds_since(start);
@@ -389,9 +380,7 @@ class Run {
   }
 
   void write_table(const std::string& name, const CsvTable& csv) const {
-    std::ostringstream out;
-    write_csv(out, csv);
-    write_file_atomically(dir_ + "/" + name, out.str());
+    write_csv_file(dir_ + "/" + name, csv);
   }
 
   void write_tables() const {
@@ -470,8 +459,7 @@ class Run {
       pool_ = {};
       for (const auto& arch : s.at("pool").at("archs")) pool_.archs.push_back(space_.parse(arch.get<std::string>()));
       pool_.accuracy = s.at("pool").at("accuracy").get<std::vector<double>>();
-      pool_latency_.clear();
-      for (const auto& arch : pool_.archs) pool_latency_.push_back(inputs_.latency_ms.cost(arch));
+      set_pool_points();
       log_ = s.at("log").get<std::vector<std::vector<std::string>>>();
       const auto& sec = s.at("seconds");
       seconds_before_ = sec.at("total");
@@ -518,7 +506,7 @@ class Run {
   std::vector<std::vector<int64_t>> pruned_at_;  // step, 0 = alive
   std::mt19937_64 rng_;
   ScoredArchitectures pool_;
-  std::vector<double> pool_latency_;
+  pareto::Points pool_points_;  // (-accuracy, latency) of each pool member
   std::vector<std::vector<std::string>> log_;
   Seconds seconds_;
   double seconds_before_ = 0;  // of earlier processes of this run

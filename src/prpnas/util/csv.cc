@@ -3,8 +3,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <sstream>
 #include <unordered_set>
 
+#include "prpnas/util/atomic_file.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/file_bytes.h"
 
@@ -138,6 +140,12 @@ void write_csv(std::ostream& out, const CsvTable& table) {
   };
   write_record(table.header);
   for (const auto& row : table.rows) write_record(row);
+}
+
+void write_csv_file(const std::string& path, const CsvTable& table) {
+  std::ostringstream text;
+  write_csv(text, table);
+  write_file_atomically(path, text.str());
 }
 
 }  // namespace prpnas

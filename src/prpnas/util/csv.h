@@ -36,6 +36,9 @@ CsvTable parse_csv(std::string_view text, std::string source);
 // Writes header and rows, quoting only fields that need it.
 void write_csv(std::ostream& out, const CsvTable& table);
 
+// Writes the table to `path` atomically (util/atomic_file.h).
+void write_csv_file(const std::string& path, const CsvTable& table);
+
 // One field as CSV would write it.
 std::string csv_field(std::string_view field);
 

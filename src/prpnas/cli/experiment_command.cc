@@ -1,0 +1,86 @@
+// `prpnas experiment`: compare methods at equal budgets. With --tabular, on
+// a tabular benchmark (NAS-Bench-201 accuracy + HW-NAS-Bench costs): PRP's
+// alpha training, NSGA-II and random search, each with --budget table queries.
+#include <cmath>
+#include <memory>
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
+
+#include "prpnas/cli/commands.h"
+#include "prpnas/eval/tabular_experiment.h"
+#include "prpnas/eval/tabular_report.h"
+#include "prpnas/space/nb201_space.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::cli {
+namespace {
+
+struct ExperimentOptions {
+  bool tabular = false;
+  std::string accuracy = "cifar10_test", accuracy_table = "data/nb201.csv.gz";
+  std::vector<std::string> costs = {"c10_edgegpu_latency"};
+  std::string cost_table = "data/hwnasbench_nb201.csv.gz";
+  std::size_t budget = 1000;
+  std::uint64_t seed = 0;
+  std::string out;
+};
+
+std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4f}", value) : "-"; }
+
+// The command that repeats this experiment, every option spelled out.
+std::string tabular_command(const ExperimentOptions& o) {
+  std::string costs;
+  for (const std::string& cost : o.costs) costs += " --cost " + cost;
+  return fmt::format("prpnas experiment --tabular --accuracy {} --accuracy-table {}{} --cost-table {} --budget {} "
+                     "--seed {} --out {}",
+                     o.accuracy, o.accuracy_table, costs, o.cost_table, o.budget, o.seed, o.out);
+}
+
+void run_tabular(const ExperimentOptions& o) {
+  const space::Nb201Space space;
+  std::vector<eval::TableColumn> columns = {{o.accuracy_table, {o.accuracy, pareto::Sense::kMaximize}}};
+  for (const std::string& cost : o.costs) columns.push_back({o.cost_table, {cost, pareto::Sense::kMinimize}});
+  const eval::TabularProblem problem(space, columns);
+  eval::TabularExperimentOptions options;
+  options.budget = o.budget;
+  options.seed = o.seed;
+  const eval::TabularExperiment experiment = eval::run_tabular_experiment(space, problem, options);
+  eval::write_tabular_experiment(o.out, space, problem, options, experiment);
+  eval::write_tabular_report(o.out, space, problem, options, experiment, tabular_command(o));
+  fmt::print("{}: {} vs {}, {} queries each, true front {} of {} cells\n", o.out, o.accuracy,
+             fmt::join(o.costs, ", "), o.budget, experiment.true_front.size(), problem.size());
+  fmt::print("{:<8} {:>19} {:>13} {:>7} {:>25} {:>10} {:>10} {:>8}\n", "method", "front_approximation",
+             "kendall_tau_b", "queries", "front_approximation_nadir", "igd", "front_size", "seconds");
+  for (const auto& m : experiment.methods) {
+    fmt::print("{:<8} {:>19} {:>13} {:>7} {:>25} {:>10} {:>10} {:>8.2f}\n", m.method, cell(m.front_approximation),
+               cell(m.kendall_tau_b), m.queries, cell(m.front_approximation_nadir), cell(m.igd), m.front.size(),
+               m.seconds);
+  }
+  fmt::print("report: {}/report.html\n", o.out);
+}
+
+}  // namespace
+
+void add_experiment_command(CLI::App& app) {
+  auto o = std::make_shared<ExperimentOptions>();
+  CLI::App* command = app.add_subcommand("experiment", "compare PRP with baselines at equal budgets");
+  command->add_flag("--tabular", o->tabular,
+                    "use tabular benchmarks instead of training networks (NAS-Bench-201 + HW-NAS-Bench)");
+  command->add_option("--accuracy", o->accuracy, "accuracy column of --accuracy-table (maximised)")
+      ->capture_default_str();
+  command->add_option("--accuracy-table", o->accuracy_table)->capture_default_str();
+  command->add_option("--cost", o->costs, "cost column of --cost-table (minimised); repeat for more")
+      ->capture_default_str();
+  command->add_option("--cost-table", o->cost_table)->capture_default_str();
+  command->add_option("--budget", o->budget, "distinct table queries per method")->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command->add_option("--seed", o->seed)->capture_default_str();
+  command->add_option("--out", o->out, "results directory")->required();
+  command->callback([o] {
+    if (!o->tabular) throw ConfigError("experiment: only --tabular exists so far");
+    run_tabular(*o);
+  });
+}
+
+}  // namespace prpnas::cli

@@ -1,0 +1,198 @@
+#include "prpnas/eval/tabular_experiment.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "prpnas/pareto/front_quality.h"
+#include "prpnas/pareto/rank_correlation.h"
+#include "prpnas/pareto/ranking.h"
+#include "prpnas/search/random_search.h"
+#include "prpnas/util/atomic_file.h"
+#include "prpnas/util/csv.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::eval {
+namespace {
+
+pareto::Points points_of(const TabularProblem& problem, const space::SearchSpace& space,
+                         const std::vector<space::Architecture>& archs) {
+  pareto::Points points;
+  for (const auto& arch : archs) points.push_back(problem.minimized()[space.index(arch)]);
+  return points;
+}
+
+// -P(a) for every cell, in index order: smaller is better, like a rank.
+std::vector<double> negated_scores(const space::SearchSpace& space, const std::vector<std::vector<double>>& alpha) {
+  std::vector<double> scores(space.size());
+  for (std::uint64_t i = 0; i < space.size(); ++i) {
+    const space::Architecture arch = space.at(i);
+    double p = 0;
+    for (std::size_t d = 0; d < arch.size(); ++d) p += alpha[d][arch[d]];
+    scores[i] = -p;
+  }
+  return scores;
+}
+
+pareto::Point nadir_reference(const pareto::Points& front) {
+  pareto::Point lo = front.front(), hi = front.front();
+  for (const pareto::Point& p : front) {
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      lo[k] = std::min(lo[k], p[k]);
+      hi[k] = std::max(hi[k], p[k]);
+    }
+  }
+  for (std::size_t k = 0; k < hi.size(); ++k) hi[k] += 0.1 * (hi[k] - lo[k]);
+  return hi;
+}
+
+}  // namespace
+
+TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const TabularProblem& problem,
+                                         const TabularExperimentOptions& options) {
+  TabularExperiment out;
+  out.reference = problem.worst_point();
+  const pareto::Points& all = problem.minimized();
+  for (std::size_t i : pareto::non_dominated(all)) out.true_front.push_back(space.at(i));
+  const pareto::Points truth = points_of(problem, space, out.true_front);
+  out.nadir_reference = nadir_reference(truth);
+  const std::vector<int> true_ranks = pareto::pareto_ranks(all);
+
+  const search::Estimator estimator = problem.estimator();
+  auto judge = [&](std::string method, const search::SearchResult& result, double seconds) {
+    TabularMethodResult r;
+    r.method = std::move(method);
+    r.front = result.front;
+    r.queries = result.calls;
+    const pareto::Points found = points_of(problem, space, result.front);
+    r.front_approximation = pareto::front_approximation(found, truth, out.reference);
+    r.front_approximation_nadir = pareto::front_approximation(found, truth, out.nadir_reference);
+    r.igd = pareto::igd(found, truth);
+    r.kendall_tau_b = std::numeric_limits<double>::quiet_NaN();
+    r.seconds = seconds;
+    out.methods.push_back(std::move(r));
+  };
+  using Clock = std::chrono::steady_clock;
+  auto since = [](Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); };
+
+  auto start = Clock::now();
+  train::TabularPrpOptions prp = options.prp;
+  prp.seed = options.seed;
+  out.prp = train::tabular_prp(space, estimator, options.budget, prp);
+  judge("prp", out.prp.search, since(start));
+  out.methods.back().kendall_tau_b =
+      pareto::kendall_tau_b(negated_scores(space, out.prp.alpha), {true_ranks.begin(), true_ranks.end()});
+
+  start = Clock::now();
+  search::Nsga2Options nsga2 = options.nsga2;
+  nsga2.seed = options.seed;
+  judge("nsga2", search::nsga2(space, space.full_mask(), estimator, options.budget, nsga2), since(start));
+
+  start = Clock::now();
+  judge("random", search::random_search(space, space.full_mask(), estimator, options.budget, options.seed),
+        since(start));
+  return out;
+}
+
+namespace {
+
+std::string number(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : ""; }
+nlohmann::json json_number(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
+
+void write_front(const std::string& path, const space::SearchSpace& space, const TabularProblem& problem,
+                 const std::vector<space::Architecture>& front) {
+  CsvTable csv{path, {"arch"}, {}, {}};
+  for (const auto& objective : problem.objectives()) csv.header.push_back(objective.name);
+  for (const auto& arch : front) {
+    std::vector<std::string> row = {space.format(arch)};
+    // Shortest exact form: a rounded value could make a front point look dominated.
+    for (double v : problem.values()[space.index(arch)]) row.push_back(fmt::format("{}", v));
+    csv.rows.push_back(std::move(row));
+  }
+  write_csv_file(path, csv);
+}
+
+void make_directory(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw ConfigError(fmt::format("--out {}: cannot create the directory ({})", dir, ec.message()));
+}
+
+}  // namespace
+
+void write_tabular_experiment(const std::string& dir, const space::SearchSpace& space,
+                              const TabularProblem& problem, const TabularExperimentOptions& options,
+                              const TabularExperiment& experiment) {
+  make_directory(dir);
+  CsvTable results{"results.csv",
+                   {"method", "front_approximation", "kendall_tau_b", "queries", "front_approximation_nadir", "igd",
+                    "front_size", "seconds"},
+                   {}, {}};
+  nlohmann::json methods = nlohmann::json::array();
+  for (const TabularMethodResult& m : experiment.methods) {
+    results.rows.push_back({m.method, number(m.front_approximation), number(m.kendall_tau_b),
+                            std::to_string(m.queries), number(m.front_approximation_nadir), number(m.igd), std::to_string(m.front.size()),
+                            fmt::format("{:.3f}", m.seconds)});
+    methods.push_back({{"method", m.method},
+                       {"front_approximation", json_number(m.front_approximation)},
+                       {"kendall_tau_b", json_number(m.kendall_tau_b)},
+                       {"queries", m.queries},
+                       {"front_approximation_nadir", json_number(m.front_approximation_nadir)},
+                       {"igd", json_number(m.igd)},
+                       {"front_size", m.front.size()},
+                       {"seconds", m.seconds}});
+    make_directory(dir + "/" + m.method);
+    write_front(dir + "/" + m.method + "/front.csv", space, problem, m.front);
+  }
+  write_front(dir + "/true_front.csv", space, problem, experiment.true_front);
+  write_front(dir + "/prp/alpha_front.csv", space, problem, experiment.prp.alpha_front);
+
+  CsvTable alpha{"alpha.csv", {"decision", "choice", "alpha", "alive"}, {}, {}};
+  for (int d = 0; d < space.num_decisions(); ++d) {
+    for (std::size_t c = 0; c < space.choices(d).size(); ++c) {
+      alpha.rows.push_back({space.decision_name(d), space.choices(d)[c],
+                            fmt::format("{:.9g}", experiment.prp.alpha[d][c]),
+                            experiment.prp.alive[d][c] ? "1" : "0"});
+    }
+  }
+  write_csv_file(dir + "/prp/alpha.csv", alpha);
+
+  nlohmann::json objectives = nlohmann::json::array(), reference = nlohmann::json::object(),
+                 nadir = nlohmann::json::object();
+  for (std::size_t k = 0; k < problem.objectives().size(); ++k) {
+    const pareto::Objective& o = problem.objectives()[k];
+    objectives.push_back({{"name", o.name}, {"sense", o.sense == pareto::Sense::kMaximize ? "max" : "min"}});
+    reference[o.name] = pareto::from_minimized(o, experiment.reference[k]);
+    nadir[o.name] = pareto::from_minimized(o, experiment.nadir_reference[k]);
+  }
+  const pareto::Points alpha_points = points_of(problem, space, experiment.prp.alpha_front);
+  const pareto::Points truth = points_of(problem, space, experiment.true_front);
+  const nlohmann::json json = {
+      {"mode", "tabular"},
+      {"space", std::string(space.name())},
+      {"budget", options.budget},
+      {"seed", options.seed},
+      {"objectives", objectives},
+      {"reference_point", reference},
+      {"nadir_reference_point", nadir},
+      {"true_front_size", experiment.true_front.size()},
+      {"methods", methods},
+      {"prp",
+       {{"alpha_steps", experiment.prp.alpha_steps},
+        {"pruned_choices", experiment.prp.pruned},
+        {"alpha_candidates", experiment.prp.candidates},
+        {"alpha_front_size", experiment.prp.alpha_front.size()},
+        {"alpha_front_approximation",
+         json_number(pareto::front_approximation(alpha_points, truth, experiment.reference))},
+        {"alpha_front_approximation_nadir",
+         json_number(pareto::front_approximation(alpha_points, truth, experiment.nadir_reference))}}}};
+  write_file_atomically(dir + "/results.json", json.dump(2) + "\n");
+  write_csv_file(dir + "/results.csv", results);
+}
+
+}  // namespace prpnas::eval

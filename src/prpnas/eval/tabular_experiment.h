@@ -1,0 +1,65 @@
+// Tabular mode of the experiment: PRP's alpha training (train/tabular_prp.h),
+// NSGA-II and random search, each with the same budget of distinct table
+// queries, judged against the true front of every cell of the table
+// (docs/METHOD.md, "Tabular mode"). No network is trained.
+#ifndef PRPNAS_EVAL_TABULAR_EXPERIMENT_H_
+#define PRPNAS_EVAL_TABULAR_EXPERIMENT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "prpnas/eval/tabular_problem.h"
+#include "prpnas/search/nsga2.h"
+#include "prpnas/space/search_space.h"
+#include "prpnas/train/tabular_prp.h"
+
+namespace prpnas::eval {
+
+struct TabularExperimentOptions {
+  std::size_t budget = 1000;  // distinct table queries per method
+  std::uint64_t seed = 0;     // every method's seed
+  train::TabularPrpOptions prp;
+  search::Nsga2Options nsga2;
+};
+
+struct TabularMethodResult {
+  std::string method;                      // "prp", "nsga2", "random"
+  std::vector<space::Architecture> front;  // non-dominated among what it queried
+  std::size_t queries = 0;
+  double front_approximation = 0;          // HV(front) / HV(true front), shared reference
+  double front_approximation_nadir = 0;    // the same with nadir_reference
+  double igd = 0;                          // in the objectives' units
+  double kendall_tau_b = 0;                // P vs true Pareto ranks over all cells; NaN without P
+  double seconds = 0;
+};
+
+struct TabularExperiment {
+  std::vector<TabularMethodResult> methods;  // prp, nsga2, random
+  std::vector<space::Architecture> true_front;
+  pareto::Point reference;                 // minimised: the worst value of every objective
+  // Minimised: the true front's worst value of every objective plus a tenth
+  // of its range. The worst-cell reference is set by degenerate cells at
+  // chance accuracy, so that every front scores near 1 against it; this one
+  // only counts the region near the front, where methods differ.
+  pareto::Point nadir_reference;
+  train::TabularPrpResult prp;             // alpha, mask and the method's own front
+};
+
+// Seeds options.prp.seed and options.nsga2.seed from options.seed.
+TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const TabularProblem& problem,
+                                         const TabularExperimentOptions& options);
+
+// Writes DIR/results.csv (method,front_approximation,kendall_tau_b,queries,
+// front_approximation_nadir,igd,front_size,seconds), DIR/results.json (the same, the objectives, the
+// reference point and PRP's own alpha front), DIR/<method>/front.csv and
+// DIR/true_front.csv (arch + objective columns in their units), and
+// DIR/prp/alpha.csv; each file atomically (docs/FORMATS.md).
+void write_tabular_experiment(const std::string& dir, const space::SearchSpace& space,
+                              const TabularProblem& problem, const TabularExperimentOptions& options,
+                              const TabularExperiment& experiment);
+
+}  // namespace prpnas::eval
+
+#endif  // PRPNAS_EVAL_TABULAR_EXPERIMENT_H_

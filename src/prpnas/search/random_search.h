@@ -1,0 +1,30 @@
+// Random search, the baseline every other search must beat at equal budget:
+// architectures drawn uniformly among the alive choices of each decision
+// (space::sample_alive), repeats skipped, until `budget` distinct ones are
+// evaluated or the whole alive space is. Pure: no torch.
+#ifndef PRPNAS_SEARCH_RANDOM_SEARCH_H_
+#define PRPNAS_SEARCH_RANDOM_SEARCH_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "prpnas/search/estimator.h"
+#include "prpnas/search/search_result.h"
+#include "prpnas/space/search_space.h"
+
+namespace prpnas::search {
+
+// Number of architectures using only alive choices: the product of the alive
+// counts per decision, saturating at UINT64_MAX. Checks the mask (check_mask).
+std::uint64_t alive_size(const space::SearchSpace& space, const space::ChoiceMask& alive);
+
+// Draws with std::mt19937_64(seed), so a seed gives the same sequence with
+// every standard library. Rejection of repeats makes each new architecture
+// uniform among the unevaluated alive ones. Throws ConfigError for a bad
+// mask, Error for a bad estimator vector (EvaluationCache).
+SearchResult random_search(const space::SearchSpace& space, const space::ChoiceMask& alive,
+                           const Estimator& estimator, std::size_t budget, std::uint64_t seed);
+
+}  // namespace prpnas::search
+
+#endif  // PRPNAS_SEARCH_RANDOM_SEARCH_H_

@@ -1,0 +1,93 @@
+// `prpnas experiment --tabular` on the shipped NAS-Bench-201 and HW-NAS-Bench
+// tables: the files it writes must agree with each other and with the
+// definitions of front approximation and dominance.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_fixture.h"
+#include "prpnas/pareto/front_quality.h"
+#include "prpnas/pareto/objective.h"
+#include "prpnas/pareto/ranking.h"
+#include "prpnas/util/csv.h"
+
+namespace prpnas::testing {
+namespace {
+
+class ExperimentCliTest : public CliFixture {
+ protected:
+  std::string tables() const {
+    const std::string data = std::string(PRPNAS_SOURCE_DIR) + "/data/";
+    return " --accuracy-table " + data + "nb201.csv.gz --cost-table " + data + "hwnasbench_nb201.csv.gz";
+  }
+};
+
+pareto::Points front_points(const CsvTable& csv, const std::vector<pareto::Objective>& objectives) {
+  std::vector<std::vector<double>> rows(csv.rows.size());
+  for (const auto& o : objectives) {
+    const std::vector<double> column = csv.numbers(o.name);
+    for (std::size_t r = 0; r < rows.size(); ++r) rows[r].push_back(column[r]);
+  }
+  return pareto::to_minimized(objectives, rows);
+}
+
+TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
+  const std::string out = (dir_ / "tab").string();
+  const CliResult r = run("experiment --tabular --budget 300 --cost c10_pixel3_latency --seed 1 --out " + out + tables());
+  ASSERT_EQ(r.code, 0) << r.err;
+
+  const nlohmann::json json = nlohmann::json::parse(slurp(out + "/results.json"));
+  const std::vector<pareto::Objective> objectives = {{"cifar10_test", pareto::Sense::kMaximize},
+                                                     {"c10_pixel3_latency", pareto::Sense::kMinimize}};
+  pareto::Point reference;
+  for (const auto& o : objectives) reference.push_back(pareto::to_minimized(o, json["reference_point"][o.name]));
+  const pareto::Points truth = front_points(read_csv(out + "/true_front.csv"), objectives);
+  EXPECT_EQ(pareto::non_dominated(truth).size(), truth.size());
+  EXPECT_EQ(json["true_front_size"], truth.size());
+
+  const CsvTable results = read_csv(out + "/results.csv");
+  ASSERT_EQ(results.rows.size(), 3u);
+  const std::vector<double> ratio = results.numbers("front_approximation");
+  const std::vector<double> queries = results.numbers("queries");
+  for (std::size_t i = 0; i < results.rows.size(); ++i) {
+    const std::string method = results.rows[i][results.column("method")];
+    SCOPED_TRACE(method);
+    EXPECT_LE(queries[i], 300);
+    const pareto::Points found = front_points(read_csv(out + "/" + method + "/front.csv"), objectives);
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(pareto::non_dominated(found).size(), found.size());
+    // Every found point is a cell of the table, so the true front weakly dominates it.
+    for (const auto& p : found) {
+      bool covered = false;
+      for (const auto& t : truth) covered = covered || t == p || pareto::dominates(t, p);
+      EXPECT_TRUE(covered);
+    }
+    EXPECT_NEAR(ratio[i], pareto::front_approximation(found, truth, reference), 1e-5);
+    EXPECT_LE(ratio[i], 1.0);
+  }
+  EXPECT_EQ(results.rows[0][results.column("method")], "prp");
+  const double tau = std::stod(results.rows[0][results.column("kendall_tau_b")]);
+  EXPECT_GT(tau, 0);
+  EXPECT_LE(tau, 1);
+  EXPECT_EQ(results.rows[1][results.column("kendall_tau_b")], "");  // NSGA-II has no P
+
+  // The page a person opens: self-contained, with every method and PRP's front.
+  const std::string html = slurp(out + "/report.html");
+  EXPECT_EQ(html.find("http"), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  for (const char* method : {"prp", "nsga2", "random"}) EXPECT_NE(html.find(method), std::string::npos);
+  const CsvTable prp_front = read_csv(out + "/prp/front.csv");
+  EXPECT_NE(html.find(prp_front.rows[0][0]), std::string::npos);
+  EXPECT_NE(slurp(out + "/fronts.svg").find("<svg"), std::string::npos);
+  EXPECT_NE(slurp(out + "/results.md").find("| prp |"), std::string::npos);
+}
+
+TEST_F(ExperimentCliTest, TabularRefusesUnknownColumnsAndMissingTables) {
+  expect_error("experiment --tabular --cost c10_nothing --out " + (dir_ / "a").string() + tables(), "c10_nothing");
+  expect_error("experiment --tabular --accuracy-table " + (dir_ / "none.csv").string() + " --out " +
+                   (dir_ / "b").string(),
+               "none.csv");
+}
+
+}  // namespace
+}  // namespace prpnas::testing
