@@ -114,6 +114,60 @@ TEST_F(TrainCli, AKilledRunResumesToTheAlphaOfAnUninterruptedOne) {
   expect_error("train --method spos --config " + cfg + " --out " + killed, "other settings");
 }
 
+// Fronts pairwise non-dominated and from alive choices only, within the
+// budget, and the same for the same seed.
+void expect_search_front(const std::string& path, const std::string& mask_path) {
+  const prpnas::CsvTable front = prpnas::read_csv(path);
+  ASSERT_FALSE(front.rows.empty());
+  const std::vector<double> accuracy = front.numbers("accuracy"), latency = front.numbers("latency_ms");
+  for (std::size_t i = 0; i < accuracy.size(); ++i) {
+    for (std::size_t j = 0; j < accuracy.size(); ++j) {
+      const bool dominates = accuracy[i] >= accuracy[j] && latency[i] <= latency[j] &&
+                             (accuracy[i] > accuracy[j] || latency[i] < latency[j]);
+      EXPECT_FALSE(dominates) << front.rows[i][0] << " dominates " << front.rows[j][0];
+    }
+  }
+  const prpnas::CsvTable mask = prpnas::read_csv(mask_path);
+  for (const auto& row : mask.rows) {
+    if (row[mask.column("alive")] != "0") continue;
+    // A dead choice never appears on its edge: "|op~j|" in node i's group.
+    const std::string& edge = row[mask.column("decision")];  // "edge j->i"
+    const std::string needle = "|" + row[mask.column("choice")] + "~" + edge.substr(5, 1) + "|";
+    const int node = edge[8] - '0';
+    for (const auto& f : front.rows) {
+      std::string group = f[0];
+      for (int i = 1; i < node; ++i) group = group.substr(group.find('+') + 1);
+      group = group.substr(0, group.find('+'));
+      EXPECT_EQ(group.find(needle), std::string::npos) << f[0];
+    }
+  }
+}
+
+TEST_F(TrainCli, SearchFindsFrontsWithTheTrainedSupernet) {
+  std::string cfg = slurp(config());
+  cfg.replace(cfg.find("budget_images = 5120"), 20, "budget_images = 2560");
+  const std::string run_dir = (dir_ / "run").string();
+  const Result trained = run("train --config " + file("small.toml", cfg) + " --out " + run_dir);
+  ASSERT_EQ(trained.code, 0) << trained.err;
+  const std::string mask = run_dir + "/mask.csv";
+  for (const char* algorithm : {"nsga2", "random", "alpha"}) {
+    SCOPED_TRACE(algorithm);
+    const std::string out = (dir_ / (std::string(algorithm) + ".csv")).string();
+    const std::string args = std::string("search --run ") + run_dir + " --algorithm " + algorithm +
+                             " --budget 12 --population 4 --seed 5 --out ";
+    const Result r = run(args + out);
+    ASSERT_EQ(r.code, 0) << r.err;
+    expect_search_front(out, mask);
+    const int calls = std::stoi(r.out.substr(r.out.find("front, ") + 7));
+    EXPECT_LE(calls, 12) << r.out;
+    EXPECT_GT(calls, 0) << r.out;
+    ASSERT_EQ(run(args + out + ".again").code, 0);
+    EXPECT_EQ(slurp(out), slurp(out + ".again"));
+  }
+  expect_error("search --run " + (dir_ / "nothing").string() + " --out x.csv", "not a training run directory");
+  expect_error("search --run " + run_dir + " --objective params:min --out x.csv", "accuracy and latency_ms only");
+}
+
 TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {
   int runs = 0;  // each case its own run directory: a claimed one would refuse other settings
   auto out = [&] { return " --out " + (dir_ / ("run" + std::to_string(++runs))).string(); };

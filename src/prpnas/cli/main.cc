@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   prpnas::cli::add_latency_command(app);
   prpnas::cli::add_costs_command(app);
   prpnas::cli::add_train_command(app);
+  prpnas::cli::add_search_command(app);
   prpnas::cli::add_experiment_command(app);
 
   // CLI11 would call a typo "a missing subcommand"; name it instead.

@@ -7,10 +7,8 @@
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
-#include "prpnas/cli/measure_options.h"
+#include "prpnas/cli/run_latency.h"
 #include "prpnas/cli/train_config.h"
-#include "prpnas/hw/latency_table.h"
-#include "prpnas/hw/nb201_latency.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/train/supernet_training.h"
@@ -87,36 +85,6 @@ train::ScoredArchitectures read_scored(const std::string& path, const space::Sea
   return scored;
 }
 
-// A table timed on another network would rank by the wrong costs.
-space::CostTable checked_latency(const std::string& path, const nn::Nb201Config& network,
-                                 const space::SearchSpace& space) {
-  const hw::LatencyTable table = hw::read_latency_table(path, space);
-  if (table.setup.network != hw::nb201_network_json(network)) {
-    throw ConfigError(fmt::format("evaluation.lut {} was measured on the network {}, but this run trains {}; "
-                                  "measure one for it (prpnas lut measure) or set lut = \"\"",
-                                  path, table.setup.network.dump(), hw::nb201_network_json(network).dump()));
-  }
-  return table.latency_ms();
-}
-
-// The configured LUT, else the one this run measured before, else a fresh one.
-space::CostTable latency_table(const TrainConfig& c, const nn::Nb201Config& network, const std::string& out,
-                               const space::SearchSpace& space) {
-  if (!c.lut.empty()) return checked_latency(c.lut, network, space);
-  const std::string path = out + "/lut.csv";
-  if (std::filesystem::exists(path)) return checked_latency(path, network, space);
-  fmt::print(stderr, "prpnas: measuring a latency table for this run ({}; batch 1, 1 thread)\n", path);
-  MeasureOptions measure;  // as `lut measure` does by default
-  measure.network.preset = c.preset;
-  measure.latency.repeats = 500;
-  measure.latency.warmup = 50;
-  const MeasurementRecorder recorder(measure);
-  hw::LatencyTable table = hw::measure_nb201_lut(network, measure.latency, stderr);
-  recorder.complete(table.setup);
-  hw::write_latency_table(path, table, space);
-  return table.latency_ms();
-}
-
 void run(const TrainCommandOptions& o) {
   if (o.space != "nb201") throw ConfigError(fmt::format("--space {}: only nb201 trains so far", o.space));
   const TrainConfig config = read_train_config(o.config, o.method);
@@ -128,7 +96,7 @@ void run(const TrainCommandOptions& o) {
   inputs.network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
   inputs.truth = read_scored(config.truth, space, "evaluation.truth");
   inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
-  inputs.latency_ms = latency_table(config, inputs.network, o.out, space);
+  inputs.latency_ms = run_latency_table(config, inputs.network, o.out, space, /*measure_if_missing=*/true);
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
   const nlohmann::json summary = train::run_supernet_training(data, inputs, config.training, o.out, stderr);

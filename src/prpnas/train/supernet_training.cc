@@ -536,4 +536,29 @@ nlohmann::json run_supernet_training(const data::DatasetSplits& data, const Trai
   return run.go();
 }
 
+TrainedSupernet load_trained_supernet(const std::string& run_dir, const nn::Nb201Config& network) {
+  const std::string path = run_dir + "/checkpoint";
+  if (!std::filesystem::exists(path)) {
+    throw DataError(fmt::format("{}: no checkpoint; train first (prpnas train --out {})", path, run_dir));
+  }
+  TrainedSupernet trained{nn::Nb201Supernet(network), {}, 0, false};
+  try {
+    torch::serialize::InputArchive archive, net;
+    archive.load_from(path);
+    archive.read("supernet", net);
+    trained.supernet->load(net);
+    c10::IValue text;
+    archive.read("state", text);
+    const nlohmann::json s = nlohmann::json::parse(text.toStringRef());
+    trained.step = s.at("step");
+    trained.finished = s.at("finished");
+    trained.alive = s.at("alive").get<space::ChoiceMask>();
+  } catch (const std::exception& e) {
+    throw DataError(fmt::format("{}: checkpoint is unreadable or of another network ({})", path,
+                                std::string(e.what()).substr(0, 200)));
+  }
+  trained.supernet->eval();
+  return trained;
+}
+
 }  // namespace prpnas::train

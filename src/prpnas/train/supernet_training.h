@@ -25,6 +25,7 @@
 
 #include "prpnas/data/image_dataset.h"
 #include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201_supernet.h"
 #include "prpnas/space/cost_table.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/training_plan.h"
@@ -53,6 +54,19 @@ struct TrainingInputs {
 nlohmann::json run_supernet_training(const data::DatasetSplits& data, const TrainingInputs& inputs,
                                      const TrainingOptions& options, const std::string& run_dir,
                                      std::FILE* progress);
+
+// A run read back from its checkpoint for search: the trained weights and
+// alpha (the supernet's own parameter) and the pruning mask.
+struct TrainedSupernet {
+  nn::Nb201Supernet supernet;
+  space::ChoiceMask alive;
+  int64_t step = 0;       // weight steps done
+  bool finished = false;  // false: the run stopped before its budget was spent
+};
+
+// Throws DataError naming the file when run_dir holds no readable
+// checkpoint, or one of another network than `network`.
+TrainedSupernet load_trained_supernet(const std::string& run_dir, const nn::Nb201Config& network);
 
 }  // namespace prpnas::train
 

@@ -1,0 +1,50 @@
+#include "prpnas/cli/run_latency.h"
+
+#include <filesystem>
+
+#include <fmt/core.h>
+
+#include "prpnas/cli/measure_options.h"
+#include "prpnas/hw/latency_table.h"
+#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::cli {
+namespace {
+
+// A table timed on another network would rank by the wrong costs.
+space::CostTable checked_latency(const std::string& path, const nn::Nb201Config& network,
+                                 const space::SearchSpace& space) {
+  const hw::LatencyTable table = hw::read_latency_table(path, space);
+  if (table.setup.network != hw::nb201_network_json(network)) {
+    throw ConfigError(fmt::format("evaluation.lut {} was measured on the network {}, but this run trains {}; "
+                                  "measure one for it (prpnas lut measure) or set lut = \"\"",
+                                  path, table.setup.network.dump(), hw::nb201_network_json(network).dump()));
+  }
+  return table.latency_ms();
+}
+
+}  // namespace
+
+space::CostTable run_latency_table(const TrainConfig& config, const nn::Nb201Config& network,
+                                   const std::string& run_dir, const space::SearchSpace& space,
+                                   bool measure_if_missing) {
+  if (!config.lut.empty()) return checked_latency(config.lut, network, space);
+  const std::string path = run_dir + "/lut.csv";
+  if (std::filesystem::exists(path)) return checked_latency(path, network, space);
+  if (!measure_if_missing) {
+    throw ConfigError(fmt::format("{}: no latency table, and the run's config names none (evaluation.lut)", path));
+  }
+  fmt::print(stderr, "prpnas: measuring a latency table for this run ({}; batch 1, 1 thread)\n", path);
+  MeasureOptions measure;  // as `lut measure` does by default
+  measure.network.preset = config.preset;
+  measure.latency.repeats = 500;
+  measure.latency.warmup = 50;
+  const MeasurementRecorder recorder(measure);
+  hw::LatencyTable table = hw::measure_nb201_lut(network, measure.latency, stderr);
+  recorder.complete(table.setup);
+  hw::write_latency_table(path, table, space);
+  return table.latency_ms();
+}
+
+}  // namespace prpnas::cli
