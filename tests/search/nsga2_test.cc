@@ -21,10 +21,9 @@ namespace {
 using space::Architecture;
 using space::ChoiceMask;
 using test_search::AdditiveProblem;
+using test_search::as_set;
 using test_search::GridSpace;
 using test_search::Truth;
-
-std::set<Architecture> as_set(const std::vector<Architecture>& archs) { return {archs.begin(), archs.end()}; }
 
 Nsga2Options with_seed(std::uint64_t seed, std::size_t population = 32) {
   Nsga2Options options;

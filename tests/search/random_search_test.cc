@@ -17,10 +17,9 @@ namespace {
 using space::Architecture;
 using space::ChoiceMask;
 using test_search::AdditiveProblem;
+using test_search::as_set;
 using test_search::GridSpace;
 using test_search::Truth;
-
-std::set<Architecture> as_set(const std::vector<Architecture>& archs) { return {archs.begin(), archs.end()}; }
 
 TEST(AliveSize, IsTheProductOfAliveCountsAndSaturates) {
   const GridSpace grid(4, 4);

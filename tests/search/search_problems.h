@@ -22,6 +22,8 @@ namespace prpnas::test_search {
 
 using space::Architecture;
 
+inline std::set<Architecture> as_set(const std::vector<Architecture>& archs) { return {archs.begin(), archs.end()}; }
+
 // `decisions` decisions of `choices` choices each, formatted "1-0-3".
 class GridSpace : public space::SearchSpace {
  public:

@@ -1,6 +1,9 @@
-// `prpnas experiment`: compare methods at equal budgets. With --tabular, on
-// a tabular benchmark (NAS-Bench-201 accuracy + HW-NAS-Bench costs): PRP's
-// alpha training, NSGA-II and random search, each with --budget table queries.
+// `prpnas experiment`: compare methods at equal budgets. With --config: PRP,
+// FairNAS, SPOS and PRP without pruning train supernets on real data and
+// their fronts are judged with stand-alone results (eval/experiment.h). With
+// --tabular, on a tabular benchmark (NAS-Bench-201 accuracy + HW-NAS-Bench
+// costs): PRP's alpha training, NSGA-II and random search, each with
+// --budget table queries.
 #include <cmath>
 #include <memory>
 
@@ -8,8 +11,13 @@
 #include <fmt/ranges.h>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/cli/run_directory.h"
+#include "prpnas/cli/run_latency.h"
+#include "prpnas/cli/train_config.h"
+#include "prpnas/eval/experiment.h"
 #include "prpnas/eval/tabular_experiment.h"
 #include "prpnas/eval/tabular_report.h"
+#include "prpnas/nn/compute_threads.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 
@@ -24,6 +32,9 @@ struct ExperimentOptions {
   std::size_t budget = 1000;
   std::uint64_t seed = 0;
   std::string out;
+  std::string config = "configs/quick.toml";
+  std::vector<std::string> methods = {"prp", "fairnas", "spos", "prp-no-pruning"};
+  int jobs = 2;
 };
 
 std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4f}", value) : "-"; }
@@ -60,6 +71,39 @@ void run_tabular(const ExperimentOptions& o) {
   fmt::print("report: {}/report.html\n", o.out);
 }
 
+void run_supernets(const ExperimentOptions& o) {
+  const TrainConfig config = read_train_config(o.config, "");
+  if (config.truth.empty()) {
+    throw ConfigError(o.config + ": evaluation.truth is empty; the experiment judges fronts against a ground truth");
+  }
+  claim_run_directory(o.out, effective_config(config));
+  const space::Nb201Space space;
+  const data::DatasetSplits data = data::load_dataset(config.data);
+  eval::ExperimentInputs inputs;
+  inputs.training_inputs.network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
+  inputs.training_inputs.truth = read_scored(config.truth, space, "evaluation.truth");
+  inputs.training_inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
+  inputs.training_inputs.latency_ms =
+      run_latency_table(config, inputs.training_inputs.network, o.out, space, /*measure_if_missing=*/true);
+  inputs.training = config.training;
+  inputs.methods.clear();
+  for (const std::string& m : o.methods) inputs.methods.push_back(train::parse_method(m));
+  inputs.truth_path = config.truth;
+  inputs.jobs = o.jobs;
+  nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
+
+  const std::vector<eval::MethodOutcome> outcomes = eval::run_experiment(data, inputs, o.out, stderr);
+  fmt::print("{}: {} methods, equal budgets of {} path-images\n", o.out, outcomes.size(),
+             config.training.budget_images);
+  fmt::print("{:<15} {:>13} {:>22} {:>19} {:>8} {:>13} {:>14}\n", "method", "kendall_tau_b",
+             "kendall_tau_b_accuracy", "front_approximation", "igd", "train_seconds", "search_seconds");
+  for (const auto& m : outcomes) {
+    fmt::print("{:<15} {:>13} {:>22} {:>19} {:>8} {:>13.0f} {:>14.0f}\n", m.method, cell(m.kendall_tau_b),
+               cell(m.kendall_tau_b_accuracy), cell(m.front_approximation), cell(m.igd), m.train_seconds,
+               m.search_seconds);
+  }
+}
+
 }  // namespace
 
 void add_experiment_command(CLI::App& app) {
@@ -76,11 +120,14 @@ void add_experiment_command(CLI::App& app) {
   command->add_option("--budget", o->budget, "distinct table queries per method")->capture_default_str()
       ->check(CLI::PositiveNumber);
   command->add_option("--seed", o->seed)->capture_default_str();
-  command->add_option("--out", o->out, "results directory")->required();
-  command->callback([o] {
-    if (!o->tabular) throw ConfigError("experiment: only --tabular exists so far");
-    run_tabular(*o);
-  });
+  command->add_option("--config", o->config, "TOML configuration of the supernet runs (as prpnas train)")
+      ->capture_default_str();
+  command->add_option("--methods", o->methods, "methods to compare")->delimiter(',')->capture_default_str();
+  command->add_option("--jobs", o->jobs, "stand-alone trainings at once for front architectures without ground truth")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  command->add_option("--out", o->out, "results directory (re-run the same command to resume)")->required();
+  command->callback([o] { o->tabular ? run_tabular(*o) : run_supernets(*o); });
 }
 
 }  // namespace prpnas::cli

@@ -1,11 +1,7 @@
 // `prpnas ground-truth`: train many architectures stand-alone, one CSV row
 // each, resumable; --jobs trains several at once.
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <random>
 #include <set>
-#include <thread>
 
 #include <fmt/core.h>
 
@@ -13,8 +9,8 @@
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/cli/fidelity_options.h"
 #include "prpnas/eval/ground_truth_file.h"
+#include "prpnas/eval/ground_truth_jobs.h"
 #include "prpnas/util/error.h"
-#include "prpnas/util/progress.h"
 
 namespace prpnas::cli {
 
@@ -62,33 +58,8 @@ void run(GroundTruthOptions& o) {
   if (todo.empty()) return;
 
   const data::DatasetSplits data = data::load_dataset(o.fidelity.data);
-  eval::Fidelity fidelity_per_job = o.fidelity;
-  fidelity_per_job.train.show_progress = o.jobs == 1;
-  Progress progress("ground-truth", static_cast<int64_t>(todo.size()), "arch", stderr, 0);
-  std::atomic<std::size_t> next{0}, done{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr error;
-  std::mutex mutex;  // guards error and progress
-  auto worker = [&] {
-    for (std::size_t i; !failed && (i = next++) < todo.size();) {
-      try {
-        const eval::GroundTruthRow row = eval::train_standalone(*space, todo[i], data, fidelity_per_job);
-        file.append(row);
-        std::lock_guard lock(mutex);
-        progress.update(static_cast<int64_t>(++done),
-                        fmt::format("{} valid {:.2f}% test {:.2f}%", row.arch, row.valid_accuracy, row.test_accuracy));
-      } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  std::vector<std::thread> workers;
-  for (int j = 0; j < o.jobs; ++j) workers.emplace_back(worker);
-  for (auto& w : workers) w.join();
-  if (error) std::rethrow_exception(error);
-  progress.finish(fmt::format("{} rows in {}", file.size(), o.out));
+  eval::train_missing(*space, todo, data, o.fidelity, file, o.jobs, stderr);
+  fmt::print(stderr, "ground-truth: {} rows in {}\n", file.size(), o.out);
 }
 
 }  // namespace

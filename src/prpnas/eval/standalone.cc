@@ -26,6 +26,28 @@ nlohmann::json Fidelity::to_json() const {
           {"seed", train.seed}};
 }
 
+Fidelity Fidelity::from_json(const nlohmann::json& json) {
+  Fidelity f;
+  try {
+    f.data.spec = json.at("dataset");
+    f.data.valid_size = json.at("valid_size");
+    f.data.train_limit = json.at("train_limit");
+    f.data.valid_limit = json.at("valid_limit");
+    f.data.test_limit = json.at("test_limit");
+    f.data.seed = json.at("split_seed");
+    f.preset = json.at("preset");
+    f.train.epochs = json.at("epochs");
+    f.train.batch_size = json.at("batch_size");
+    f.train.learning_rate = json.at("learning_rate");
+    f.train.momentum = json.at("momentum");
+    f.train.weight_decay = json.at("weight_decay");
+    f.train.seed = json.at("seed");
+  } catch (const nlohmann::json::exception& e) {
+    throw DataError(std::string("fidelity: ") + e.what());
+  }
+  return f;
+}
+
 nn::Nb201Config network_config(const Fidelity& fidelity, const data::DatasetSplits& data) {
   if (data.height != data.width) {
     throw ConfigError(data.name + " images are " + std::to_string(data.height) + "x" +

@@ -22,6 +22,9 @@ struct Fidelity {
   train::TrainOptions train;  // train.seed also seeds the weight initialisation
 
   nlohmann::json to_json() const;
+  // Inverse of to_json (extra keys ignored); throws DataError naming a
+  // missing or mistyped key.
+  static Fidelity from_json(const nlohmann::json& json);
 };
 
 // The network's config for `fidelity.preset` at the dataset's shape.

@@ -1,0 +1,25 @@
+// A run directory's bookkeeping shared by `train` and `experiment`: the
+// effective configuration recorded on first use and compared on resume, and
+// the stand-alone results files a run reads.
+#ifndef PRPNAS_CLI_RUN_DIRECTORY_H_
+#define PRPNAS_CLI_RUN_DIRECTORY_H_
+
+#include <string>
+
+#include "prpnas/space/search_space.h"
+#include "prpnas/train/supernet_training.h"
+
+namespace prpnas::cli {
+
+// Creates `out` and writes `config` as out/config.toml, or, when that file
+// exists, throws ConfigError naming the first differing line unless equal.
+void claim_run_directory(const std::string& out, const std::string& config);
+
+// `arch` and `valid_acc` columns of a stand-alone results file
+// (ground-truth's format); "" gives none. Errors name `field` (the config
+// key) or file:line.
+train::ScoredArchitectures read_scored(const std::string& path, const space::SearchSpace& space, const char* field);
+
+}  // namespace prpnas::cli
+
+#endif  // PRPNAS_CLI_RUN_DIRECTORY_H_

@@ -1,0 +1,109 @@
+// `prpnas experiment --config` end to end on the synthetic dataset: two
+// methods train tiny supernets, the front architectures without ground truth
+// are trained stand-alone, and results.csv agrees with a recomputation from
+// the files it leaves behind.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "cli_fixture.h"
+#include "prpnas/hw/latency_table.h"
+#include "prpnas/pareto/front_quality.h"
+#include "prpnas/pareto/hypervolume.h"
+#include "prpnas/pareto/ranking.h"
+#include "prpnas/space/nb201_space.h"
+#include "prpnas/util/csv.h"
+
+namespace prpnas::testing {
+namespace {
+
+class ExperimentSupernetCli : public CliFixture {};
+
+void add_known(const std::string& path, std::map<std::string, double>& known) {
+  const CsvTable csv = read_csv(path);
+  const std::vector<double> test = csv.numbers("test_acc");
+  for (std::size_t r = 0; r < csv.rows.size(); ++r) known[csv.rows[r][csv.column("arch")]] = test[r];
+}
+
+TEST_F(ExperimentSupernetCli, JudgesEachMethodsFrontWithStandAloneResults) {
+  const std::string lut = (dir_ / "lut.csv").string(), gt = (dir_ / "gt.csv").string();
+  ASSERT_EQ(run("lut measure --input 1x16x16 --classes 10 --repeats 3 --warmup 1 --out " + lut).code, 0);
+  const CliResult truth = run("ground-truth --samples 6 --seed 3 --jobs 2 --dataset synthetic --valid-size 1000 "
+                           "--train-limit 1000 --epochs 1 --batch-size 64 --out " + gt);
+  ASSERT_EQ(truth.code, 0) << truth.err;
+  const std::string config = file("tiny.toml", R"(seed = 3
+[data]
+dataset = "synthetic"
+valid_size = 1000
+train_limit = 2000
+valid_limit = 300
+[training]
+batch_size = 32
+budget_images = 2560
+fairness_share = 0.625
+[alpha]
+samples = 16
+top_n = 4
+[ranking]
+pool = 40
+[evaluation]
+recalibration_batches = 1
+batch_size = 100
+valid_images = 200
+final_sample = 20
+truth = ")" + gt + R"("
+lut = ")" + lut + R"("
+[front]
+max_candidates = 16
+)");
+  const std::string out = (dir_ / "results").string();
+  const std::string command = "experiment --config " + config + " --methods spos,prp --jobs 2 --out " + out;
+  const CliResult r = run(command);
+  ASSERT_EQ(r.code, 0) << r.err;
+
+  std::map<std::string, double> known;
+  add_known(gt, known);
+  add_known(out + "/ground_truth.csv", known);
+  const space::Nb201Space space;
+  const space::CostTable latency = hw::read_latency_table(lut, space).latency_ms();
+  auto point = [&](const std::string& arch) { return pareto::Point{-known.at(arch), latency.cost(space.parse(arch))}; };
+  pareto::Points all, truth_front;
+  for (const auto& [arch, accuracy] : known) all.push_back(point(arch));
+  for (std::size_t i : pareto::non_dominated(all)) truth_front.push_back(all[i]);
+  pareto::Point reference = all[0];
+  for (const auto& p : all) reference = {std::max(reference[0], p[0]), std::max(reference[1], p[1])};
+
+  const CsvTable results = read_csv(out + "/results.csv");
+  EXPECT_EQ(results.header, (std::vector<std::string>{"method", "kendall_tau_b", "kendall_tau_b_accuracy",
+                                                      "hypervolume", "front_approximation", "igd", "train_seconds",
+                                                      "search_seconds", "images"}));
+  ASSERT_EQ(results.rows.size(), 2u);
+  EXPECT_EQ(results.rows[0][0], "spos");
+  EXPECT_EQ(results.rows[1][0], "prp");
+  const std::vector<double> ratio = results.numbers("front_approximation"), hv = results.numbers("hypervolume");
+  const std::vector<double> images = results.numbers("images");
+  EXPECT_EQ(images[0], images[1]);  // equal budgets
+  for (std::size_t m = 0; m < 2; ++m) {
+    const CsvTable front = read_csv(out + "/" + results.rows[m][0] + "/front.csv");
+    pareto::Points found;
+    for (const auto& row : front.rows) {
+      ASSERT_TRUE(known.count(row[0])) << row[0] << " has no stand-alone result";
+      found.push_back(point(row[0]));
+    }
+    EXPECT_NEAR(hv[m], pareto::hypervolume(found, reference), 1e-4 * hv[m] + 1e-9);
+    EXPECT_NEAR(ratio[m], pareto::front_approximation(found, truth_front, reference), 1e-5);
+    EXPECT_LE(ratio[m], 1.0 + 1e-9);
+  }
+
+  // The same command again resumes: nothing is trained again, same results.
+  const std::string before = slurp(out + "/results.csv"), gt_before = slurp(out + "/ground_truth.csv");
+  const CliResult again = run(command);
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(slurp(out + "/ground_truth.csv"), gt_before);
+  EXPECT_EQ(slurp(out + "/results.csv"), before);
+  expect_error("experiment --config " + config + " --methods darts --out " + (dir_ / "other").string(),
+               "unknown method 'darts'");
+}
+
+}  // namespace
+}  // namespace prpnas::testing
