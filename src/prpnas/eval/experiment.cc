@@ -21,6 +21,7 @@
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/number_cell.h"
 
 namespace prpnas::eval {
 namespace {
@@ -30,8 +31,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 double json_number(const nlohmann::json& j, const char* key) {
   return j.contains(key) && j[key].is_number() ? j[key].get<double>() : kNaN;
 }
-
-std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : ""; }
 
 nlohmann::json read_json(const std::string& path) {
   std::ifstream in(path);
@@ -129,8 +128,9 @@ std::vector<MethodOutcome> run_experiment(const data::DatasetSplits& data, const
   CsvTable results{"results.csv", header, {}, {}};
   nlohmann::json methods = nlohmann::json::array();
   for (const auto& o : outcomes) {
-    results.rows.push_back({o.method, cell(o.kendall_tau_b), cell(o.kendall_tau_b_accuracy), cell(o.hypervolume),
-                            cell(o.front_approximation), cell(o.igd), fmt::format("{:.1f}", o.train_seconds),
+    results.rows.push_back({o.method, number_cell(o.kendall_tau_b), number_cell(o.kendall_tau_b_accuracy),
+                            number_cell(o.hypervolume), number_cell(o.front_approximation), number_cell(o.igd),
+                            fmt::format("{:.1f}", o.train_seconds),
                             fmt::format("{:.1f}", o.search_seconds), std::to_string(o.images)});
     methods.push_back({{"method", o.method}, {"front", o.front}, {"row", results.rows.back()}});
   }

@@ -16,6 +16,7 @@
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/number_cell.h"
 
 namespace prpnas::eval {
 namespace {
@@ -101,7 +102,6 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
 
 namespace {
 
-std::string number(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : ""; }
 nlohmann::json json_number(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
 
 void write_front(const std::string& path, const space::SearchSpace& space, const TabularProblem& problem,
@@ -135,8 +135,9 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
                    {}, {}};
   nlohmann::json methods = nlohmann::json::array();
   for (const TabularMethodResult& m : experiment.methods) {
-    results.rows.push_back({m.method, number(m.front_approximation), number(m.kendall_tau_b),
-                            std::to_string(m.queries), number(m.front_approximation_nadir), number(m.igd), std::to_string(m.front.size()),
+    results.rows.push_back({m.method, number_cell(m.front_approximation), number_cell(m.kendall_tau_b),
+                            std::to_string(m.queries), number_cell(m.front_approximation_nadir), number_cell(m.igd),
+                            std::to_string(m.front.size()),
                             fmt::format("{:.3f}", m.seconds)});
     methods.push_back({{"method", m.method},
                        {"front_approximation", json_number(m.front_approximation)},

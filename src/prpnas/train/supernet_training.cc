@@ -28,6 +28,7 @@
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/number_cell.h"
 #include "prpnas/util/progress.h"
 
 namespace prpnas::train {
@@ -38,9 +39,6 @@ const std::vector<std::string> kLogHeader = {
     "alive", "kendall_supernet", "kendall_supernet_accuracy", "kendall_alpha", "hypervolume", "seconds"};
 enum LogColumn { kStep, kPhase, kRate, kWeightLoss, kHinge, kListnet, kAlphaLoss, kAlive, kKendallSupernet,
                  kKendallAccuracy, kKendallAlpha, kHypervolume, kSeconds };
-
-// Empty for NaN (undefined, e.g. tau-b of a constant alpha).
-std::string number(double value) { return std::isfinite(value) ? fmt::format("{:.6g}", value) : ""; }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -114,7 +112,7 @@ class Run {
       ++step_;
       const bool phase_end = step_ == plan_.total() || (is_prp() && step_ == plan_.fairness_steps);
       if (phase_end || (options_.evaluate_every > 0 && step_ % options_.evaluate_every == 0)) evaluate();
-      log_.back()[kSeconds] = number(elapsed());
+      log_.back()[kSeconds] = number_cell(elapsed());
       if (phase_end || step_ % options_.checkpoint_every == 0) save_checkpoint();
       bar.update(step_, fmt::format("{} loss {} alive {}", log_.back()[kPhase], log_.back()[kWeightLoss],
                                     log_.back()[kAlive]));
@@ -177,7 +175,7 @@ class Run {
     row[kStep] = std::to_string(step_ + 1);
     const double rate = cosine_learning_rate(options_.sgd.learning_rate, step_, plan_.total());
     set_learning_rate(sgd_, rate);
-    row[kRate] = number(rate);
+    row[kRate] = number_cell(rate);
     const Batch batch = stream_.next();
     accuracy_cache_.clear();  // W is about to change
     const auto start = std::chrono::steady_clock::now();
@@ -198,7 +196,7 @@ class Run {
       rank_step(row);
       seconds_.rank += seconds_since(rank_start);
     }
-    row[kWeightLoss] = number(result.mean_loss());
+    row[kWeightLoss] = number_cell(result.mean_loss());
     row[kAlive] = std::to_string(alive_count());
     log_.push_back(std::move(row));
   }
@@ -210,9 +208,9 @@ class Run {
     const std::optional<PoolRankStep> step = pool_rank_step(alpha_, alive_, pool_.archs, pool_points_, rng_,
                                                             prune_every, options_.prune_worst_fraction);
     if (!step) return;  // too few pool members left to rank: alpha stays
-    row[kHinge] = number(step->alpha.hinge);
-    row[kListnet] = number(step->alpha.listnet);
-    row[kAlphaLoss] = number(step->alpha.total);
+    row[kHinge] = number_cell(step->alpha.hinge);
+    row[kListnet] = number_cell(step->alpha.listnet);
+    row[kAlphaLoss] = number_cell(step->alpha.total);
     for (const PruneEvent& e : step->pruned) {
       pruned_at_[e.decision][e.choice] = step_ + 1;
       say(fmt::format("step {}: pruned {} on {}", step_ + 1, space_.choices(e.decision)[e.choice],
@@ -240,7 +238,8 @@ class Run {
     set_pool_points();
     CsvTable csv{"pool.csv", {"arch", "accuracy", "latency_ms"}, {}, {}};
     for (std::size_t i = 0; i < pool_.archs.size(); ++i) {
-      csv.rows.push_back({space_.format(pool_.archs[i]), number(pool_.accuracy[i]), number(pool_points_[i][1])});
+      csv.rows.push_back(
+          {space_.format(pool_.archs[i]), number_cell(pool_.accuracy[i]), number_cell(pool_points_[i][1])});
     }
     write_table("pool.csv", csv);
     seconds_.evaluation += seconds_since(start);
@@ -300,16 +299,17 @@ class Run {
     std::vector<double> accuracy;
     const pareto::Points points = estimate(inputs_.truth.archs, accuracy);
     auto& row = log_.back();
-    row[kKendallSupernet] = number(pareto::kendall_tau_b(as_doubles(pareto::pareto_ranks(points)), truth_ranks_));
-    row[kKendallAccuracy] = number(pareto::kendall_tau_b(accuracy, inputs_.truth.accuracy));
+    row[kKendallSupernet] =
+        number_cell(pareto::kendall_tau_b(as_doubles(pareto::pareto_ranks(points)), truth_ranks_));
+    row[kKendallAccuracy] = number_cell(pareto::kendall_tau_b(accuracy, inputs_.truth.accuracy));
     if (is_prp()) {
       std::vector<double> score = alpha_.predicted_scores(inputs_.truth.archs);
       for (double& s : score) s = -s;  // high P = good = low rank
-      row[kKendallAlpha] = number(pareto::kendall_tau_b(score, truth_ranks_));
+      row[kKendallAlpha] = number_cell(pareto::kendall_tau_b(score, truth_ranks_));
     }
     pareto::Points front_points;
     current_front(inputs_.truth.archs, points, front_points);
-    row[kHypervolume] = number(normalized_hypervolume(front_points));
+    row[kHypervolume] = number_cell(normalized_hypervolume(front_points));
     seconds_.evaluation += seconds_since(start);
   }
 
@@ -331,9 +331,9 @@ class Run {
     for (std::size_t i : pareto::non_dominated(points)) {
       std::string truth;
       for (std::size_t t = 0; t < inputs_.truth.archs.size(); ++t) {
-        if (inputs_.truth.archs[t] == candidates[i]) truth = number(inputs_.truth.accuracy[t]);
+        if (inputs_.truth.archs[t] == candidates[i]) truth = number_cell(inputs_.truth.accuracy[t]);
       }
-      csv.rows.push_back({space_.format(candidates[i]), number(accuracy[i]), number(points[i][1]), truth});
+      csv.rows.push_back({space_.format(candidates[i]), number_cell(accuracy[i]), number_cell(points[i][1]), truth});
       front_points.push_back(points[i]);
     }
     write_table("front.csv", csv);
