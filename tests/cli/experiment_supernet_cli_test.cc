@@ -95,6 +95,10 @@ max_candidates = 16
     EXPECT_LE(ratio[m], 1.0 + 1e-9);
   }
 
+  // Each method's folder is a training run directory of its own.
+  const CliResult search = run("search --run " + out + "/prp --budget 6 --population 4 --out " + out + "/s.csv");
+  EXPECT_EQ(search.code, 0) << search.err;
+
   // The same command again resumes: nothing is trained again, same results.
   const std::string before = slurp(out + "/results.csv"), gt_before = slurp(out + "/ground_truth.csv");
   const CliResult again = run(command);

@@ -87,7 +87,16 @@ void run_supernets(const ExperimentOptions& o) {
       run_latency_table(config, inputs.training_inputs.network, o.out, space, /*measure_if_missing=*/true);
   inputs.training = config.training;
   inputs.methods.clear();
-  for (const std::string& m : o.methods) inputs.methods.push_back(train::parse_method(m));
+  for (const std::string& m : o.methods) {
+    inputs.methods.push_back(train::parse_method(m));
+    // Each method's folder is a complete training run directory, so that
+    // `prpnas search --run` and `prpnas train` work on it as on any other.
+    TrainConfig method_config = config;
+    method_config.method = m;
+    method_config.training.method = inputs.methods.back();
+    if (method_config.lut.empty()) method_config.lut = o.out + "/lut.csv";
+    claim_run_directory(o.out + "/" + m, effective_config(method_config));
+  }
   inputs.truth_path = config.truth;
   inputs.jobs = o.jobs;
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
