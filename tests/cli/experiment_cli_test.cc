@@ -80,6 +80,18 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   EXPECT_NE(html.find(prp_front.rows[0][0]), std::string::npos);
   EXPECT_NE(slurp(out + "/fronts.svg").find("<svg"), std::string::npos);
   EXPECT_NE(slurp(out + "/results.md").find("| prp |"), std::string::npos);
+
+  // The S sweep reruns PRP with everything else equal, so at the run's own
+  // S (64) it reproduces PRP's row exactly.
+  const CsvTable sweep = read_csv(out + "/prp/sample_sweep.csv");
+  ASSERT_EQ(sweep.rows.size(), 6u);
+  const std::vector<double> samples = sweep.numbers("samples"), swept = sweep.numbers("front_approximation");
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    EXPECT_GT(swept[i], 0);
+    EXPECT_LE(swept[i], 1);
+    if (samples[i] == 64) EXPECT_EQ(sweep.rows[i][1], results.rows[0][results.column("front_approximation")]);
+  }
+  EXPECT_NE(slurp(out + "/sample_sweep.svg").find("</svg>"), std::string::npos);
 }
 
 TEST_F(ExperimentCliTest, TabularRefusesUnknownColumnsAndMissingTables) {

@@ -51,10 +51,13 @@ recalibration_batches = 1
 batch_size = 100
 valid_images = 200
 final_sample = 20
+every = 10
 truth = ")" + gt + R"("
 lut = ")" + lut + R"("
 [front]
 max_candidates = 16
+[checkpoint]
+every = 10
 )");
   const std::string out = (dir_ / "results").string();
   const std::string command = "experiment --config " + config + " --methods spos,prp --jobs 2 --out " + out;
@@ -95,6 +98,37 @@ max_candidates = 16
     EXPECT_LE(ratio[m], 1.0 + 1e-9);
   }
 
+  // The report: one self-contained page with every front's architectures,
+  // and its plots as files.
+  EXPECT_NE(r.out.find("report: " + out + "/report.html"), std::string::npos) << r.out;
+  const std::string html = slurp(out + "/report.html");
+  EXPECT_EQ(html.find("http"), std::string::npos);
+  for (std::size_t m = 0; m < 2; ++m) {
+    for (const auto& row : read_csv(out + "/" + results.rows[m][0] + "/front.csv").rows) {
+      EXPECT_NE(html.find(row[0]), std::string::npos) << row[0];
+    }
+  }
+  for (const char* svg : {"fronts", "kendall", "hypervolume", "alpha_start", "alpha_middle", "alpha_end", "pruning"}) {
+    const std::string text = slurp(out + "/" + svg + ".svg");
+    EXPECT_NE(text.find("</svg>"), std::string::npos) << svg;
+  }
+  std::size_t inline_svgs = 0;
+  for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++inline_svgs;
+  EXPECT_EQ(inline_svgs, 7u);
+  // PRP's alpha history: zero at Step 2's start (step 10 of 40), the end
+  // equal to alpha.csv.
+  const CsvTable history = read_csv(out + "/prp/alpha_history.csv");
+  const CsvTable final_alpha = read_csv(out + "/prp/alpha.csv");
+  ASSERT_GE(history.rows.size(), 2 * final_alpha.rows.size());
+  ASSERT_EQ(history.rows.size() % final_alpha.rows.size(), 0u);
+  for (std::size_t i = 0; i < final_alpha.rows.size(); ++i) {
+    EXPECT_EQ(history.rows[i][0], "10");
+    EXPECT_EQ(std::stod(history.rows[i][3]), 0.0);
+    const auto& last = history.rows[history.rows.size() - final_alpha.rows.size() + i];
+    EXPECT_EQ(last[0], "40");
+    EXPECT_EQ(last[3], final_alpha.rows[i][final_alpha.column("alpha")]);
+  }
+
   // Each method's folder is a training run directory of its own.
   const CliResult search = run("search --run " + out + "/prp --budget 6 --population 4 --out " + out + "/s.csv");
   EXPECT_EQ(search.code, 0) << search.err;
@@ -105,6 +139,20 @@ max_candidates = 16
   ASSERT_EQ(again.code, 0) << again.err;
   EXPECT_EQ(slurp(out + "/ground_truth.csv"), gt_before);
   EXPECT_EQ(slurp(out + "/results.csv"), before);
+  // PRP without pruning, run in the same experiment, starts from PRP's Step 1
+  // and rank pool, and ends exactly where a run of its own ends.
+  const std::string with_sibling =
+      "experiment --config " + config + " --methods spos,prp,prp-no-pruning --jobs 2 --out " + out;
+  const CliResult shared = run(with_sibling);
+  ASSERT_EQ(shared.code, 0) << shared.err;
+  EXPECT_NE(shared.err.find("prp-no-pruning starts from prp's Step 1"), std::string::npos) << shared.err;
+  const std::string alone = (dir_ / "alone").string();
+  const CliResult own = run("train --config " + out + "/prp-no-pruning/config.toml --out " + alone);
+  ASSERT_EQ(own.code, 0) << own.err;
+  for (const char* name : {"alpha.csv", "mask.csv", "pool.csv", "front.csv", "alpha_history.csv"}) {
+    EXPECT_EQ(slurp(out + "/prp-no-pruning/" + name), slurp(alone + "/" + name)) << name;
+  }
+
   expect_error("experiment --config " + config + " --methods darts --out " + (dir_ / "other").string(),
                "unknown method 'darts'");
 }

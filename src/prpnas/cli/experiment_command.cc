@@ -5,6 +5,7 @@
 // costs): PRP's alpha training, NSGA-II and random search, each with
 // --budget table queries.
 #include <cmath>
+#include <filesystem>
 #include <memory>
 
 #include <fmt/core.h>
@@ -15,11 +16,13 @@
 #include "prpnas/cli/run_latency.h"
 #include "prpnas/cli/train_config.h"
 #include "prpnas/eval/experiment.h"
+#include "prpnas/eval/experiment_report.h"
 #include "prpnas/eval/tabular_experiment.h"
 #include "prpnas/eval/tabular_report.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/file_bytes.h"
 
 namespace prpnas::cli {
 namespace {
@@ -32,10 +35,15 @@ struct ExperimentOptions {
   std::size_t budget = 1000;
   std::uint64_t seed = 0;
   std::string out;
-  std::string config = "configs/quick.toml";
+  std::string config = "configs/default.toml";
   std::vector<std::string> methods = {"prp", "fairnas", "spos", "prp-no-pruning"};
   int jobs = 2;
 };
+
+std::string read_text(const std::string& path) {
+  const std::vector<uint8_t> bytes = read_file_bytes(path, "it belongs to the results directory");
+  return std::string(bytes.begin(), bytes.end());
+}
 
 std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4f}", value) : "-"; }
 
@@ -81,7 +89,7 @@ void run_supernets(const ExperimentOptions& o) {
   const data::DatasetSplits data = data::load_dataset(config.data);
   eval::ExperimentInputs inputs;
   inputs.training_inputs.network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  inputs.training_inputs.truth = read_scored(config.truth, space, "evaluation.truth");
+  inputs.training_inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
   inputs.training_inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
   inputs.training_inputs.latency_ms =
       run_latency_table(config, inputs.training_inputs.network, o.out, space, /*measure_if_missing=*/true);
@@ -101,16 +109,24 @@ void run_supernets(const ExperimentOptions& o) {
   inputs.jobs = o.jobs;
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
-  const std::vector<eval::MethodOutcome> outcomes = eval::run_experiment(data, inputs, o.out, stderr);
-  fmt::print("{}: {} methods, equal budgets of {} path-images\n", o.out, outcomes.size(),
+  const eval::ExperimentOutcome outcome = eval::run_experiment(data, inputs, o.out, stderr);
+  eval::ReportContext context;
+  context.command = fmt::format("prpnas experiment --config {} --methods {} --jobs {} --out {}", o.config,
+                                fmt::join(o.methods, ","), o.jobs, o.out);
+  context.config = read_text(o.out + "/config.toml");
+  const std::string lut_setup = (config.lut.empty() ? o.out + "/lut.csv" : config.lut) + ".json";
+  if (std::filesystem::exists(lut_setup)) context.machine = read_text(lut_setup);
+  eval::write_experiment_report(o.out, outcome, context);
+  fmt::print("{}: {} methods, equal budgets of {} path-images\n", o.out, outcome.methods.size(),
              config.training.budget_images);
   fmt::print("{:<15} {:>13} {:>22} {:>19} {:>8} {:>13} {:>14}\n", "method", "kendall_tau_b",
              "kendall_tau_b_accuracy", "front_approximation", "igd", "train_seconds", "search_seconds");
-  for (const auto& m : outcomes) {
+  for (const auto& m : outcome.methods) {
     fmt::print("{:<15} {:>13} {:>22} {:>19} {:>8} {:>13.0f} {:>14.0f}\n", m.method, cell(m.kendall_tau_b),
                cell(m.kendall_tau_b_accuracy), cell(m.front_approximation), cell(m.igd), m.train_seconds,
                m.search_seconds);
   }
+  fmt::print("report: {}/report.html\n", o.out);
 }
 
 }  // namespace

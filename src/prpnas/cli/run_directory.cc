@@ -53,7 +53,7 @@ void claim_run_directory(const std::string& out, const std::string& config) {
 }
 
 train::ScoredArchitectures read_scored(const std::string& path, const space::SearchSpace& space,
-                                       const char* field) {
+                                       const char* field, std::size_t limit) {
   train::ScoredArchitectures scored;
   if (path.empty()) return scored;
   if (!std::filesystem::exists(path)) {
@@ -72,6 +72,10 @@ train::ScoredArchitectures read_scored(const std::string& path, const space::Sea
     }
   }
   if (scored.empty()) throw DataError(fmt::format("{}: no architectures; give a file with rows", path));
+  if (limit > 0 && limit < scored.archs.size()) {
+    scored.archs.resize(limit);
+    scored.accuracy.resize(limit);
+  }
   return scored;
 }
 

@@ -16,9 +16,10 @@ namespace prpnas::cli {
 void claim_run_directory(const std::string& out, const std::string& config);
 
 // `arch` and `valid_acc` columns of a stand-alone results file
-// (ground-truth's format); "" gives none. Errors name `field` (the config
-// key) or file:line.
-train::ScoredArchitectures read_scored(const std::string& path, const space::SearchSpace& space, const char* field);
+// (ground-truth's format), its first `limit` rows (0 = all); "" gives none.
+// Errors name `field` (the config key) or file:line.
+train::ScoredArchitectures read_scored(const std::string& path, const space::SearchSpace& space, const char* field,
+                                       std::size_t limit = 0);
 
 }  // namespace prpnas::cli
 

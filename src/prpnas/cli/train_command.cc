@@ -15,7 +15,7 @@ namespace prpnas::cli {
 namespace {
 
 struct TrainCommandOptions {
-  std::string method, space = "nb201", config = "configs/quick.toml", out;
+  std::string method, space = "nb201", config = "configs/default.toml", out;
 };
 
 void run(const TrainCommandOptions& o) {
@@ -27,7 +27,7 @@ void run(const TrainCommandOptions& o) {
 
   train::TrainingInputs inputs;
   inputs.network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  inputs.truth = read_scored(config.truth, space, "evaluation.truth");
+  inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
   inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
   inputs.latency_ms = run_latency_table(config, inputs.network, o.out, space, /*measure_if_missing=*/true);
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread

@@ -58,6 +58,7 @@ std::vector<Field> fields(TrainConfig& c) {
       {"evaluation.every", &t.evaluate_every},
       {"evaluation.final_sample", &t.final_sample},
       {"evaluation.truth", &c.truth},
+      {"evaluation.truth_limit", &c.truth_limit},
       {"evaluation.lut", &c.lut},
       {"front.fix_probability", &t.front.fix_probability},
       {"front.keep_ratio", &t.front.keep_ratio},
@@ -120,7 +121,7 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
   TrainConfig config;
   if (!path.empty()) {
     if (!std::filesystem::exists(path)) {
-      throw ConfigError(fmt::format("--config {}: no such file (configs/quick.toml is the default)", path));
+      throw ConfigError(fmt::format("--config {}: no such file (configs/default.toml is the default)", path));
     }
     toml::table root;
     try {
@@ -142,6 +143,9 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
   config.training.method = train::parse_method(config.method);
   config.training.evaluation.seed = config.training.seed;
   if (config.threads < 1) throw ConfigError(fmt::format("threads = {} must be >= 1", config.threads));
+  if (config.truth_limit < 0) {
+    throw ConfigError(fmt::format("evaluation.truth_limit = {} must be >= 0 (0 = all)", config.truth_limit));
+  }
   config.training.check();
   return config;
 }

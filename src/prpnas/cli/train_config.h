@@ -1,11 +1,13 @@
-// The TOML configuration of `prpnas train` (configs/quick.toml is the
-// default): every field has a default, an unknown key is an error (a typo
-// must not silently train something else), and the effective configuration
+// The TOML configuration of `prpnas train` and `experiment --config`
+// (configs/default.toml is the default): every field has a default, an
+// unknown key is an error (a typo must not silently train something else),
+// and the effective configuration
 // -- every field, defaults included -- is what a run directory records and
 // compares on resume. Keys and defaults: docs/CLI.md.
 #ifndef PRPNAS_CLI_TRAIN_CONFIG_H_
 #define PRPNAS_CLI_TRAIN_CONFIG_H_
 
+#include <cstdint>
 #include <string>
 
 #include "prpnas/data/image_dataset.h"
@@ -20,6 +22,7 @@ struct TrainConfig {
   data::DatasetOptions data;
   train::TrainingOptions training;
   std::string truth = "data/ground_truth/nb201_fashion-mnist.csv";  // "" = no Kendall columns
+  int64_t truth_limit = 0;  // judge on the truth's first rows only; 0 = all
   std::string lut;         // "" = measure one into the run directory
   std::string rank_table;  // "" = rank Step 2's samples with the supernet after Step 1
 };

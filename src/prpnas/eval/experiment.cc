@@ -21,7 +21,6 @@
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
-#include "prpnas/util/number_cell.h"
 
 namespace prpnas::eval {
 namespace {
@@ -51,30 +50,50 @@ void add_test_accuracies(const std::string& path, std::map<std::string, double>&
   for (std::size_t r = 0; r < csv.rows.size(); ++r) known[csv.rows[r][arch]] = test[r];
 }
 
+// PRP with and without pruning share Step 1 and the rank pool (same
+// settings, same seed): a fresh run of one starts from the other's
+// step1_checkpoint when there is one, as if it had trained Step 1 itself.
+void start_from_siblings_step1(const std::string& dir, train::Method method, std::FILE* progress) {
+  if (method != train::Method::kPrp && method != train::Method::kPrpNoPruning) return;
+  const train::Method sibling = method == train::Method::kPrp ? train::Method::kPrpNoPruning : train::Method::kPrp;
+  const std::string from = dir + "/" + train::method_name(sibling) + "/" + train::kStep1Checkpoint;
+  const std::string to = dir + "/" + train::method_name(method) + "/checkpoint";
+  if (std::filesystem::exists(to) || !std::filesystem::exists(from)) return;
+  std::filesystem::copy_file(from, to + ".tmp", std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::rename(to + ".tmp", to);
+  if (progress) {
+    fmt::print(progress, "experiment: {} starts from {}'s Step 1 and rank pool (identical until Step 2)\n",
+               train::method_name(method), train::method_name(sibling));
+  }
+}
+
 }  // namespace
 
-std::vector<MethodOutcome> run_experiment(const data::DatasetSplits& data, const ExperimentInputs& inputs,
-                                          const std::string& dir, std::FILE* progress) {
+ExperimentOutcome run_experiment(const data::DatasetSplits& data, const ExperimentInputs& inputs,
+                                 const std::string& dir, std::FILE* progress) {
   const space::Nb201Space space;
   std::filesystem::create_directories(dir);
-  std::vector<MethodOutcome> outcomes;
+  ExperimentOutcome out;
+  out.batch_size = inputs.training.batch_size;
   for (train::Method method : inputs.methods) {
     train::TrainingOptions options = inputs.training;
     options.method = method;
     MethodOutcome o;
     o.method = train::method_name(method);
     if (progress) fmt::print(progress, "experiment: {}\n", o.method);
+    const std::string run_dir = dir + "/" + o.method;
+    start_from_siblings_step1(dir, method, progress);
     const nlohmann::json summary =
-        train::run_supernet_training(data, inputs.training_inputs, options, dir + "/" + o.method, progress);
+        train::run_supernet_training(data, inputs.training_inputs, options, run_dir, progress);
     o.kendall_tau_b = json_number(summary["final"], "kendall_supernet");
     o.kendall_tau_b_accuracy = json_number(summary["final"], "kendall_supernet_accuracy");
     const auto& s = summary["seconds"];
     o.train_seconds = s["fairness"].get<double>() + s["single_path"].get<double>() + s["rank"].get<double>();
     o.search_seconds = s["evaluation"].get<double>();
     o.images = summary["path_images"];
-    const CsvTable front = read_csv(dir + "/" + o.method + "/front.csv");
+    const CsvTable front = read_csv(run_dir + "/front.csv");
     for (const auto& row : front.rows) o.front.push_back(row[front.column("arch")]);
-    outcomes.push_back(std::move(o));
+    out.methods.push_back(std::move(o));
   }
 
   // True values: stand-alone test accuracy at the ground truth's fidelity.
@@ -86,7 +105,7 @@ std::vector<MethodOutcome> run_experiment(const data::DatasetSplits& data, const
   add_test_accuracies(dir + "/ground_truth.csv", known);
   std::vector<space::Architecture> missing;
   std::set<std::string> seen;
-  for (const auto& o : outcomes) {
+  for (const auto& o : out.methods) {
     for (const auto& arch : o.front) {
       if (!known.count(arch) && seen.insert(arch).second) missing.push_back(space.parse(arch));
     }
@@ -101,20 +120,33 @@ std::vector<MethodOutcome> run_experiment(const data::DatasetSplits& data, const
     train_missing(space, missing, truth_data, fidelity, cache, inputs.jobs, progress);
     add_test_accuracies(dir + "/ground_truth.csv", known);
   }
+  out.trained_for_this_experiment = missing.size();
 
   // Every objective minimised: (-test accuracy, latency).
+  for (const auto& [arch, accuracy] : known) {
+    out.known[arch] = {accuracy, inputs.training_inputs.latency_ms.cost(space.parse(arch))};
+  }
   auto point = [&](const std::string& arch) {
-    return pareto::Point{-known.at(arch), inputs.training_inputs.latency_ms.cost(space.parse(arch))};
+    const TrueValues& v = out.known.at(arch);
+    return pareto::Point{-v.test_accuracy, v.latency_ms};
   };
+  std::vector<std::string> names;
   pareto::Points all;
-  for (const auto& [arch, accuracy] : known) all.push_back(point(arch));
+  for (const auto& [arch, values] : out.known) {
+    names.push_back(arch);
+    all.push_back(point(arch));
+  }
   pareto::Point reference = all.front();
   for (const auto& p : all) {
     for (std::size_t k = 0; k < p.size(); ++k) reference[k] = std::max(reference[k], p[k]);
   }
+  out.reference = {-reference[0], reference[1]};
   pareto::Points truth;
-  for (std::size_t i : pareto::non_dominated(all)) truth.push_back(all[i]);
-  for (auto& o : outcomes) {
+  for (std::size_t i : pareto::non_dominated(all)) {
+    truth.push_back(all[i]);
+    out.true_front.push_back(names[i]);
+  }
+  for (auto& o : out.methods) {
     pareto::Points found;
     for (const auto& arch : o.front) found.push_back(point(arch));
     o.hypervolume = pareto::hypervolume(found, reference);
@@ -122,31 +154,26 @@ std::vector<MethodOutcome> run_experiment(const data::DatasetSplits& data, const
     o.igd = pareto::igd(found, truth);
   }
 
-  const std::vector<std::string> header = {"method",         "kendall_tau_b",      "kendall_tau_b_accuracy",
-                                           "hypervolume",    "front_approximation", "igd",
-                                           "train_seconds",  "search_seconds",     "images"};
-  CsvTable results{"results.csv", header, {}, {}};
+  CsvTable results{"results.csv", results_header(), {}, {}};
   nlohmann::json methods = nlohmann::json::array();
-  for (const auto& o : outcomes) {
-    results.rows.push_back({o.method, number_cell(o.kendall_tau_b), number_cell(o.kendall_tau_b_accuracy),
-                            number_cell(o.hypervolume), number_cell(o.front_approximation), number_cell(o.igd),
-                            fmt::format("{:.1f}", o.train_seconds),
-                            fmt::format("{:.1f}", o.search_seconds), std::to_string(o.images)});
+  for (const auto& o : out.methods) {
+    results.rows.push_back(results_row(o));
     methods.push_back({{"method", o.method}, {"front", o.front}, {"row", results.rows.back()}});
   }
   write_csv_file(dir + "/results.csv", results);
-  write_file_atomically(dir + "/results.md", report::markdown_table(header, results.rows));
+  write_file_atomically(dir + "/results.md", report::markdown_table(results.header, results.rows));
   const nlohmann::json json = {
       {"objectives", {"test_accuracy (max, stand-alone)", "latency_ms (min, LUT)"}},
-      {"reference_point", {{"test_accuracy", -reference[0]}, {"latency_ms", reference[1]}}},
-      {"known_architectures", known.size()},
+      {"reference_point", {{"test_accuracy", out.reference.test_accuracy}, {"latency_ms", out.reference.latency_ms}}},
+      {"known_architectures", out.known.size()},
       {"trained_for_this_experiment", missing.size()},
       {"true_front_size", truth.size()},
+      {"true_front", out.true_front},
       {"ground_truth", inputs.truth_path},
       {"ground_truth_fidelity", fidelity_json},
       {"methods", methods}};
   write_file_atomically(dir + "/results.json", json.dump(2) + "\n");
-  return outcomes;
+  return out;
 }
 
 }  // namespace prpnas::eval

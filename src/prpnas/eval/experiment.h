@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "prpnas/data/image_dataset.h"
+#include "prpnas/eval/experiment_outcome.h"
 #include "prpnas/train/supernet_training.h"
 #include "prpnas/train/training_plan.h"
 
@@ -31,19 +32,10 @@ struct ExperimentInputs {
   int jobs = 2;            // stand-alone trainings at once
 };
 
-struct MethodOutcome {
-  std::string method;
-  double kendall_tau_b = 0, kendall_tau_b_accuracy = 0;  // from the run's final judgement
-  double hypervolume = 0, front_approximation = 0, igd = 0;
-  double train_seconds = 0, search_seconds = 0;
-  int64_t images = 0;  // path-images of the weight steps
-  std::vector<std::string> front;  // native strings
-};
-
 // Runs (or resumes) everything into `dir` and writes results.csv,
 // results.json (with the reference point), results.md and <method>/ (the
-// run). `progress` gets progress lines (nullptr: silent).
-std::vector<MethodOutcome> run_experiment(const data::DatasetSplits& data, const ExperimentInputs& inputs,
+// run); the report is eval/experiment_report.h's. `progress` gets progress lines (nullptr: silent).
+ExperimentOutcome run_experiment(const data::DatasetSplits& data, const ExperimentInputs& inputs,
                                           const std::string& dir, std::FILE* progress);
 
 }  // namespace prpnas::eval

@@ -97,6 +97,18 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   start = Clock::now();
   judge("random", search::random_search(space, space.full_mask(), estimator, options.budget, options.seed),
         since(start));
+
+  for (int samples : options.sample_sizes) {
+    train::TabularPrpOptions swept = prp;
+    swept.alpha.samples = samples;
+    swept.alpha.top_n = std::min(swept.alpha.top_n, samples);
+    const train::TabularPrpResult r = train::tabular_prp(space, estimator, options.budget, swept);
+    const pareto::Points found = points_of(problem, space, r.search.front);
+    out.sample_sweep.push_back(
+        {samples, pareto::front_approximation(found, truth, out.reference),
+         pareto::front_approximation(found, truth, out.nadir_reference),
+         pareto::kendall_tau_b(negated_scores(space, r.alpha), {true_ranks.begin(), true_ranks.end()})});
+  }
   return out;
 }
 
@@ -162,6 +174,14 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
     }
   }
   write_csv_file(dir + "/prp/alpha.csv", alpha);
+
+  CsvTable sweep{"sample_sweep.csv", {"samples", "front_approximation", "front_approximation_nadir", "kendall_tau_b"},
+                 {}, {}};
+  for (const SampleSizePoint& p : experiment.sample_sweep) {
+    sweep.rows.push_back({std::to_string(p.samples), number_cell(p.front_approximation),
+                          number_cell(p.front_approximation_nadir), number_cell(p.kendall_tau_b)});
+  }
+  write_csv_file(dir + "/prp/sample_sweep.csv", sweep);
 
   nlohmann::json objectives = nlohmann::json::array(), reference = nlohmann::json::object(),
                  nadir = nlohmann::json::object();

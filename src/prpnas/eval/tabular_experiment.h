@@ -22,6 +22,15 @@ struct TabularExperimentOptions {
   std::uint64_t seed = 0;     // every method's seed
   train::TabularPrpOptions prp;
   search::Nsga2Options nsga2;
+  // PRP is run again with each of these S (alpha.samples; top_n capped at
+  // S), all else equal, for hypervolume against S. Empty = no sweep.
+  std::vector<int> sample_sizes = {8, 16, 32, 64, 128, 256};
+};
+
+// PRP's result with one sample size S.
+struct SampleSizePoint {
+  int samples = 0;
+  double front_approximation = 0, front_approximation_nadir = 0, kendall_tau_b = 0;
 };
 
 struct TabularMethodResult {
@@ -45,6 +54,7 @@ struct TabularExperiment {
   // only counts the region near the front, where methods differ.
   pareto::Point nadir_reference;
   train::TabularPrpResult prp;             // alpha, mask and the method's own front
+  std::vector<SampleSizePoint> sample_sweep;  // one per options.sample_sizes
 };
 
 // Seeds options.prp.seed and options.nsga2.seed from options.seed.
@@ -54,8 +64,9 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
 // Writes DIR/results.csv (method,front_approximation,kendall_tau_b,queries,
 // front_approximation_nadir,igd,front_size,seconds), DIR/results.json (the same, the objectives, the
 // reference point and PRP's own alpha front), DIR/<method>/front.csv and
-// DIR/true_front.csv (arch + objective columns in their units), and
-// DIR/prp/alpha.csv; each file atomically (docs/FORMATS.md).
+// DIR/true_front.csv (arch + objective columns in their units),
+// DIR/prp/alpha.csv and DIR/prp/sample_sweep.csv; each file atomically
+// (docs/FORMATS.md).
 void write_tabular_experiment(const std::string& dir, const space::SearchSpace& space,
                               const TabularProblem& problem, const TabularExperimentOptions& options,
                               const TabularExperiment& experiment);

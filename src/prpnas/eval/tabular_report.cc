@@ -118,6 +118,23 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
   page.add_svg(report::render_svg(alpha, {640, 400, false}),
                fmt::format("{} alpha steps, {} choices pruned.", experiment.prp.alpha_steps, experiment.prp.pruned));
 
+  if (!experiment.sample_sweep.empty()) {
+    report::Plot sweep{"PRP's front against the sample size S (same budget and seed)", "S: sub-networks sampled "
+                       "per alpha step (log scale)", "HV(front) / HV(true front)", {}, true};
+    report::Series worst{"reference at the worst cell", {}, {}, report::Series::Style::kLine, ""};
+    report::Series nadir{"reference near the true front", {}, {}, report::Series::Style::kLine, ""};
+    for (const SampleSizePoint& p : experiment.sample_sweep) {
+      worst.x.push_back(p.samples);
+      worst.y.push_back(p.front_approximation);
+      nadir.x.push_back(p.samples);
+      nadir.y.push_back(p.front_approximation_nadir);
+    }
+    sweep.series = {worst, nadir};
+    report::write_svg(dir + "/sample_sweep.svg", report::render_svg(sweep));
+    page.add_svg(report::render_svg(sweep, {640, 400, false}),
+                 fmt::format("The run above used S = {}. Values: prp/sample_sweep.csv.", options.prp.alpha.samples));
+  }
+
   page.add_heading("PRP's front");
   std::vector<std::string> front_header = {"arch"};
   for (const auto& o : problem.objectives()) front_header.push_back(o.name);

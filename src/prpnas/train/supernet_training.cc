@@ -101,7 +101,7 @@ class Run {
     while (step_ < plan_.total()) {
       if (in_step2() && pool_.empty()) {
         build_pool();
-        save_checkpoint();
+        save_checkpoint(/*also_as_step1=*/true);
       }
       try {
         one_step();
@@ -113,7 +113,10 @@ class Run {
       const bool phase_end = step_ == plan_.total() || (is_prp() && step_ == plan_.fairness_steps);
       if (phase_end || (options_.evaluate_every > 0 && step_ % options_.evaluate_every == 0)) evaluate();
       log_.back()[kSeconds] = number_cell(elapsed());
-      if (phase_end || step_ % options_.checkpoint_every == 0) save_checkpoint();
+      if (phase_end || step_ % options_.checkpoint_every == 0) {
+        if (in_step2()) record_alpha();
+        save_checkpoint();
+      }
       bar.update(step_, fmt::format("{} loss {} alive {}", log_.back()[kPhase], log_.back()[kWeightLoss],
                                     log_.back()[kAlive]));
     }
@@ -236,12 +239,6 @@ class Run {
       pool_.accuracy = accuracies(pool_.archs);
     }
     set_pool_points();
-    CsvTable csv{"pool.csv", {"arch", "accuracy", "latency_ms"}, {}, {}};
-    for (std::size_t i = 0; i < pool_.archs.size(); ++i) {
-      csv.rows.push_back(
-          {space_.format(pool_.archs[i]), number_cell(pool_.accuracy[i]), number_cell(pool_points_[i][1])});
-    }
-    write_table("pool.csv", csv);
     seconds_.evaluation += seconds_since(start);
   }
 
@@ -383,8 +380,23 @@ class Run {
     write_csv_file(dir_ + "/" + name, csv);
   }
 
+  // A row per (decision, choice) of alpha as it is now, for alpha_history.csv.
+  void record_alpha() {
+    const auto alpha = alpha_.alpha_values();
+    for (int d = 0; d < space_.num_decisions(); ++d) {
+      for (int c = 0; c < kChoices; ++c) {
+        alpha_history_.push_back({std::to_string(step_), space_.decision_name(d), space_.choices(d)[c],
+                                  fmt::format("{:.9g}", alpha[d][c]), alive_[d][c] ? "1" : "0"});
+      }
+    }
+  }
+
   void write_tables() const {
     write_table("log.csv", CsvTable{"log.csv", kLogHeader, log_, {}});
+    if (is_prp()) {
+      write_table("alpha_history.csv",
+                  CsvTable{"alpha_history.csv", {"step", "decision", "choice", "alpha", "alive"}, alpha_history_, {}});
+    }
     const auto alpha = alpha_.alpha_values();
     CsvTable alpha_csv{"alpha.csv", {"decision", "choice", "alpha", "alive"}, {}, {}};
     CsvTable mask_csv{"mask.csv", {"decision", "choice", "alive", "pruned_at_step"}, {}, {}};
@@ -398,6 +410,14 @@ class Run {
     }
     write_table("alpha.csv", alpha_csv);
     write_table("mask.csv", mask_csv);
+    if (!pool_.empty()) {
+      CsvTable pool{"pool.csv", {"arch", "accuracy", "latency_ms"}, {}, {}};
+      for (std::size_t i = 0; i < pool_.archs.size(); ++i) {
+        pool.rows.push_back(
+            {space_.format(pool_.archs[i]), number_cell(pool_.accuracy[i]), number_cell(pool_points_[i][1])});
+      }
+      write_table("pool.csv", pool);
+    }
   }
 
   nlohmann::json state() const {
@@ -412,11 +432,14 @@ class Run {
             {"engine", engine.str()},
             {"pool", {{"archs", pool_archs}, {"accuracy", pool_.accuracy}}},
             {"log", log_},
+            {"alpha_history", alpha_history_},
             {"seconds", seconds_json()},
             {"front", front_json()}};
   }
 
-  void save_checkpoint() {
+  // `also_as_step1`: the same bytes as kStep1Checkpoint too (PRP with and
+  // without pruning are identical up to the end of the rank pool).
+  void save_checkpoint(bool also_as_step1 = false) {
     write_tables();
     torch::serialize::OutputArchive archive, net, sgd, alpha, stream;
     supernet_->save(net);
@@ -431,6 +454,7 @@ class Run {
     std::ostringstream out;
     archive.save_to(out);
     write_file_atomically(checkpoint_path(), out.str());
+    if (also_as_step1) write_file_atomically(dir_ + "/" + kStep1Checkpoint, out.str());
     checkpointed_step_ = step_;
   }
 
@@ -461,6 +485,7 @@ class Run {
       pool_.accuracy = s.at("pool").at("accuracy").get<std::vector<double>>();
       set_pool_points();
       log_ = s.at("log").get<std::vector<std::vector<std::string>>>();
+      alpha_history_ = s.value("alpha_history", std::vector<std::vector<std::string>>{});
       const auto& sec = s.at("seconds");
       seconds_before_ = sec.at("total");
       seconds_ = {sec.at("fairness"), sec.at("single_path"), sec.at("rank"), sec.at("evaluation")};
@@ -508,6 +533,9 @@ class Run {
   ScoredArchitectures pool_;
   pareto::Points pool_points_;  // (-accuracy, latency) of each pool member
   std::vector<std::vector<std::string>> log_;
+  // Alpha at Step 2's start (all zero), at every checkpoint step in it and
+  // at the end: step,decision,choice,alpha,alive rows.
+  std::vector<std::vector<std::string>> alpha_history_;
   Seconds seconds_;
   double seconds_before_ = 0;  // of earlier processes of this run
   int64_t front_candidates_ = 0, front_size_ = 0;

@@ -10,8 +10,10 @@
 //
 // Everything goes into the run directory, each file written atomically:
 // checkpoint (W, alpha, mask, both optimisers, random engines, batch
-// stream, log, timings), log.csv, alpha.csv, mask.csv, pool.csv, and at the
-// end front.csv and summary.json (docs/FORMATS.md). A run killed at any
+// stream, log, timings), log.csv, alpha.csv, mask.csv, pool.csv, PRP's
+// alpha_history.csv and step1_checkpoint (the checkpoint once Step 1 and the
+// rank pool are done), and at the end front.csv and summary.json
+// (docs/FORMATS.md). A run killed at any
 // moment and started again continues from its last checkpoint and ends with
 // the alpha an uninterrupted run ends with (same machine, same threads).
 #ifndef PRPNAS_TRAIN_SUPERNET_TRAINING_H_
@@ -31,6 +33,12 @@
 #include "prpnas/train/training_plan.h"
 
 namespace prpnas::train {
+
+// PRP with and without pruning differ only from Step 2's first alpha step
+// on: a run directory of either holds this file once it gets there, and a
+// fresh run of the other with the same settings may start from a copy of it
+// as its `checkpoint` (same result as training Step 1 again).
+inline constexpr const char* kStep1Checkpoint = "step1_checkpoint";
 
 // Architectures with a known accuracy in % (stand-alone ground truth, or a table).
 struct ScoredArchitectures {

@@ -1,0 +1,43 @@
+// What `prpnas experiment --config` measured, in plain values (no torch), so
+// that the results files and the report are written from one place.
+#ifndef PRPNAS_EVAL_EXPERIMENT_OUTCOME_H_
+#define PRPNAS_EVAL_EXPERIMENT_OUTCOME_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace prpnas::eval {
+
+struct MethodOutcome {
+  std::string method;
+  double kendall_tau_b = 0, kendall_tau_b_accuracy = 0;  // from the run's final judgement
+  double hypervolume = 0, front_approximation = 0, igd = 0;
+  double train_seconds = 0, search_seconds = 0;
+  int64_t images = 0;  // path-images of the weight steps
+  std::vector<std::string> front;  // native strings
+};
+
+struct TrueValues {
+  double test_accuracy = 0;  // stand-alone, %
+  double latency_ms = 0;     // from the experiment's LUT
+};
+
+struct ExperimentOutcome {
+  std::vector<MethodOutcome> methods;
+  std::map<std::string, TrueValues> known;  // every architecture with a stand-alone result
+  std::vector<std::string> true_front;      // the non-dominated among `known`
+  TrueValues reference;                     // the worst accuracy and the worst latency of `known`
+  std::size_t trained_for_this_experiment = 0;
+  int64_t batch_size = 0;                   // of the weight steps (paths per step: 5 in Step 1, else 1)
+};
+
+// results.csv's columns, and a method's row in them.
+const std::vector<std::string>& results_header();
+std::vector<std::string> results_row(const MethodOutcome& outcome);
+
+}  // namespace prpnas::eval
+
+#endif  // PRPNAS_EVAL_EXPERIMENT_OUTCOME_H_

@@ -1,0 +1,257 @@
+#include "prpnas/eval/experiment_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <map>
+
+#include <fmt/core.h>
+
+#include "prpnas/report/html_report.h"
+#include "prpnas/report/svg_plot.h"
+#include "prpnas/util/csv.h"
+#include "prpnas/util/number_cell.h"
+
+namespace prpnas::eval {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double number_or_nan(const std::string& cell) {
+  if (cell.empty()) return kNaN;
+  try {
+    return std::stod(cell);
+  } catch (const std::exception&) {
+    return kNaN;
+  }
+}
+
+// A method's log.csv as curves over path-images (Step 1's steps train 5
+// paths each, every other step 1), so that methods with different step
+// counts at one budget line up.
+struct TrainingCurves {
+  std::vector<double> images, kendall, kendall_alpha, hypervolume, alive, alive_images;
+};
+
+TrainingCurves read_curves(const std::string& path, int64_t batch_size) {
+  TrainingCurves curves;
+  if (!std::filesystem::exists(path)) return curves;
+  const CsvTable log = read_csv(path);
+  const std::size_t phase = log.column("phase"), kendall = log.column("kendall_supernet"),
+                    alpha = log.column("kendall_alpha"), hv = log.column("hypervolume"),
+                    alive = log.column("alive");
+  double images = 0;
+  for (const auto& row : log.rows) {
+    images += static_cast<double>(batch_size) * (row[phase] == "fairness" ? 5 : 1);
+    curves.alive_images.push_back(images);
+    curves.alive.push_back(number_or_nan(row[alive]));
+    if (row[kendall].empty() && row[hv].empty()) continue;  // not a judged step
+    curves.images.push_back(images);
+    curves.kendall.push_back(number_or_nan(row[kendall]));
+    curves.kendall_alpha.push_back(number_or_nan(row[alpha]));
+    curves.hypervolume.push_back(number_or_nan(row[hv]));
+  }
+  return curves;
+}
+
+report::Series line(std::string name, std::vector<double> x, std::vector<double> y) {
+  return {std::move(name), std::move(x), std::move(y), report::Series::Style::kLine, ""};
+}
+
+// Accuracy (y) against latency (x) of the architectures at or above `floor` %.
+report::Series true_values(std::string name, const ExperimentOutcome& outcome, const std::vector<std::string>& archs,
+                           report::Series::Style style, double floor) {
+  report::Series s{std::move(name), {}, {}, style, ""};
+  for (const auto& arch : archs) {
+    const auto it = outcome.known.find(arch);
+    if (it == outcome.known.end() || it->second.test_accuracy < floor) continue;
+    s.x.push_back(it->second.latency_ms);
+    s.y.push_back(it->second.test_accuracy);
+  }
+  return s;
+}
+
+// Architectures below half the best accuracy (cells without a path from
+// input to output sit at chance) would squash the region where fronts differ.
+double accuracy_floor(const ExperimentOutcome& outcome) {
+  double best = 0;
+  for (const auto& [arch, v] : outcome.known) best = std::max(best, v.test_accuracy);
+  return best / 2;
+}
+
+report::Plot fronts_plot(const ExperimentOutcome& outcome) {
+  const double floor = accuracy_floor(outcome);
+  report::Plot plot{"Fronts in true values (stand-alone test accuracy, LUT latency)", "latency (ms, LUT)",
+                    fmt::format("test accuracy (%, stand-alone; >= {:.1f})", floor), {}, false};
+  std::vector<std::string> all;
+  for (const auto& [arch, values] : outcome.known) all.push_back(arch);
+  plot.series.push_back(true_values("known architectures", outcome, all, report::Series::Style::kPoints, floor));
+  plot.series.back().color = "#cccccc";
+  plot.series.push_back(
+      true_values("true front", outcome, outcome.true_front, report::Series::Style::kStairs, floor));
+  plot.series.back().color = "#000000";
+  for (const auto& m : outcome.methods) {
+    plot.series.push_back(true_values(m.method, outcome, m.front, report::Series::Style::kStairs, floor));
+  }
+  return plot;
+}
+
+// One heat map per snapshot of alpha_history.csv (step,decision,choice,alpha,alive).
+struct AlphaSnapshot {
+  int64_t step = 0;
+  report::HeatMap map;
+};
+
+std::vector<AlphaSnapshot> read_alpha_history(const std::string& path) {
+  std::vector<AlphaSnapshot> snapshots;
+  if (!std::filesystem::exists(path)) return snapshots;
+  const CsvTable csv = read_csv(path);
+  const std::size_t step = csv.column("step"), decision = csv.column("decision"), choice = csv.column("choice"),
+                    alpha = csv.column("alpha"), alive = csv.column("alive");
+  for (const auto& row : csv.rows) {
+    const int64_t s = std::stoll(row[step]);
+    if (snapshots.empty() || snapshots.back().step != s) snapshots.push_back({s, {}});
+    report::HeatMap& map = snapshots.back().map;
+    if (map.row_labels.empty() || map.row_labels.back() != row[decision]) {
+      map.row_labels.push_back(row[decision]);
+      map.values.emplace_back();
+    }
+    if (map.row_labels.size() == 1) map.column_labels.push_back(row[choice]);
+    map.values.back().push_back(row[alive] == "1" ? number_or_nan(row[alpha]) : kNaN);
+  }
+  return snapshots;
+}
+
+std::vector<std::vector<std::string>> front_rows(const ExperimentOutcome& outcome) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : outcome.methods) {
+    for (const auto& arch : m.front) {
+      const auto it = outcome.known.find(arch);
+      const bool on_true_front =
+          std::find(outcome.true_front.begin(), outcome.true_front.end(), arch) != outcome.true_front.end();
+      rows.push_back({m.method, arch, it == outcome.known.end() ? "" : number_cell(it->second.test_accuracy),
+                      it == outcome.known.end() ? "" : number_cell(it->second.latency_ms),
+                      on_true_front ? "yes" : ""});
+    }
+  }
+  return rows;
+}
+
+void add_plot(report::HtmlReport& page, const std::string& dir, const std::string& name, const std::string& svg_file,
+              const std::string& inline_svg, const std::string& caption) {
+  report::write_svg(dir + "/" + name, svg_file);
+  page.add_svg(inline_svg, caption);
+}
+
+}  // namespace
+
+void write_experiment_report(const std::string& dir, const ExperimentOutcome& outcome, const ReportContext& context) {
+  report::HtmlReport page("prpnas experiment");
+  int64_t images = outcome.methods.empty() ? 0 : outcome.methods.front().images;
+  page.add_paragraph(fmt::format(
+      "Methods trained at an equal budget of {} path-images each, then judged in true values: stand-alone test "
+      "accuracy at the ground truth's fidelity and LUT latency. {} architectures have a stand-alone result ({} "
+      "trained for this experiment); the true front is the non-dominated {} of them. Reference point: {} % test "
+      "accuracy, {} ms.",
+      images, outcome.known.size(), outcome.trained_for_this_experiment, outcome.true_front.size(),
+      number_cell(outcome.reference.test_accuracy), number_cell(outcome.reference.latency_ms)));
+
+  page.add_heading("Results");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : outcome.methods) rows.push_back(results_row(m));
+  page.add_table(results_header(), rows);
+  page.add_paragraph(
+      "kendall_tau_b: the supernet's Pareto ranks (shared-weight accuracy, LUT latency) against those of the "
+      "ground truth, at the end of training; kendall_tau_b_accuracy: shared-weight accuracy alone. "
+      "front_approximation = HV(front) / HV(true front) with the reference point above; igd: mean distance from "
+      "the true front to the found one, in (% accuracy, ms).");
+
+  const report::Plot fronts = fronts_plot(outcome);
+  add_plot(page, dir, "fronts.svg", report::render_svg(fronts), report::render_svg(fronts, {760, 480, false}),
+           fmt::format("Each method's front (its final answer), in true values. Architectures below {:.1f} % "
+                       "(half the best; cells near chance) are not drawn; the table below lists them all.",
+                       accuracy_floor(outcome)));
+
+  report::Plot kendall{"Kendall tau-b against the ground truth's Pareto ranks over training",
+                       "path-images trained", "Kendall tau-b", {}, false};
+  report::Plot hypervolume{"Hypervolume of the current front over training (estimated values)",
+                           "path-images trained", "share of [0, 100 %] x [0, slowest] dominated", {}, false};
+  const TrainingCurves* prp = nullptr;
+  std::vector<TrainingCurves> curves;
+  curves.reserve(outcome.methods.size());
+  for (const auto& m : outcome.methods) {
+    curves.push_back(read_curves(dir + "/" + m.method + "/log.csv", outcome.batch_size));
+    const TrainingCurves& c = curves.back();
+    if (c.images.empty()) continue;
+    kendall.series.push_back(line(m.method, c.images, c.kendall));
+    hypervolume.series.push_back(line(m.method, c.images, c.hypervolume));
+    if (m.method == "prp") {
+      prp = &c;
+      kendall.series.push_back(line("prp: score P from alpha", c.images, c.kendall_alpha));
+    }
+  }
+  if (!kendall.series.empty()) {
+    add_plot(page, dir, "kendall.svg", report::render_svg(kendall), report::render_svg(kendall, {760, 400, false}),
+             "Judged at evaluation.every steps and at phase ends, on the configured ground truth.");
+    add_plot(page, dir, "hypervolume.svg", report::render_svg(hypervolume),
+             report::render_svg(hypervolume, {760, 400, false}),
+             "PRP's current front comes from alpha in Step 2; a baseline's is the non-dominated among the ground "
+             "truth's architectures, estimated with shared weights.");
+  }
+
+  std::vector<AlphaSnapshot> alpha = read_alpha_history(dir + "/prp/alpha_history.csv");
+  if (!alpha.empty()) {
+    page.add_heading("PRP's alpha through Step 2");
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const auto& s : alpha) {
+      for (const auto& row : s.map.values) {
+        for (double v : row) {
+          if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+        }
+      }
+    }
+    const std::pair<const char*, std::size_t> picks[] = {
+        {"start", 0}, {"middle", alpha.size() / 2}, {"end", alpha.size() - 1}};
+    for (const auto& [name, index] : picks) {
+      report::HeatMap map = alpha[index].map;
+      map.title = fmt::format("alpha at the {} of Step 2 (step {}; blank = pruned)", name, alpha[index].step);
+      map.scale_min = lo;
+      map.scale_max = hi;
+      add_plot(page, dir, fmt::format("alpha_{}.svg", name), report::render_svg(map),
+               report::render_svg(map, {640, 360, false}), "");
+    }
+  }
+  if (prp != nullptr) {
+    report::Plot pruning{"Pruning timeline: alive choices over PRP's training", "path-images trained",
+                         "alive choices", {line("prp", prp->alive_images, prp->alive)}, false};
+    add_plot(page, dir, "pruning.svg", report::render_svg(pruning), report::render_svg(pruning, {760, 320, false}),
+             "");
+    const std::string mask_path = dir + "/prp/mask.csv";
+    if (std::filesystem::exists(mask_path)) {
+      const CsvTable mask = read_csv(mask_path);
+      std::vector<std::vector<std::string>> pruned;
+      for (const auto& row : mask.rows) {
+        if (row[mask.column("alive")] == "0") {
+          pruned.push_back({row[mask.column("decision")], row[mask.column("choice")],
+                            row[mask.column("pruned_at_step")]});
+        }
+      }
+      if (!pruned.empty()) page.add_table({"decision", "choice", "pruned_at_step"}, pruned);
+    }
+  }
+
+  page.add_heading("The fronts' architectures");
+  page.add_table({"method", "arch", "test_accuracy", "latency_ms", "on_true_front"}, front_rows(outcome));
+  page.add_heading("Command");
+  page.add_preformatted(context.command);
+  page.add_heading("Configuration");
+  page.add_preformatted(context.config);
+  if (!context.machine.empty()) {
+    page.add_heading("Machine (where the latency table was measured)");
+    page.add_preformatted(context.machine);
+  }
+  page.write(dir + "/report.html");
+}
+
+}  // namespace prpnas::eval
