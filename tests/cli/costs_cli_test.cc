@@ -14,14 +14,14 @@ namespace {
 
 using Result = prpnas::testing::CliResult;
 
-const std::string kTable = std::string(PRPNAS_SOURCE_DIR) + "/data/hwnasbench_nb201.csv.gz";
+const std::string kHwNasBenchTable = std::string(PRPNAS_SOURCE_DIR) + "/data/hwnasbench_nb201.csv.gz";
 // HW-NAS-Bench rows index 0 and 6 (the Edge TPU could not compile index 6).
 const std::string kArch0 = "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|";
 const std::string kArch6 = "|nor_conv_3x3~0|+|none~0|none~1|+|avg_pool_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
 
 class CostsCli : public prpnas::testing::CliFixture {
  protected:
-  Result costs(const std::string& args) { return run("costs --table " + kTable + " " + args); }
+  Result costs(const std::string& args) { return run("costs --table " + kHwNasBenchTable + " " + args); }
 };
 
 TEST_F(CostsCli, ValuesOfAnArchitectureFile) {
@@ -46,7 +46,7 @@ TEST_F(CostsCli, ValuesOfAnArchitectureFile) {
 }
 
 TEST_F(CostsCli, WholeTableWithoutArchs) {
-  const prpnas::CsvTable source = prpnas::read_csv(kTable);
+  const prpnas::CsvTable source = prpnas::read_csv(kHwNasBenchTable);
   std::map<std::string, std::size_t> row_of;
   for (std::size_t r = 0; r < source.rows.size(); ++r) row_of[source.rows[r][1]] = r;
   const std::size_t latency = source.column("c10_edgegpu_latency"), tpu = source.column("c10_edgetpu_latency");
@@ -101,15 +101,15 @@ TEST_F(CostsCli, OutputFeedsParetoRank) {
 }
 
 TEST_F(CostsCli, BadInputs) {
-  expect_error("costs --table " + kTable + " --cost c10_latency", "no cost column 'c10_latency'");
-  expect_error("costs --table " + kTable + " --cost c10_latency", "c10_edgegpu_latency, c10_edgegpu_energy");
-  expect_error("costs --table " + kTable + " --cost c10_fpga_energy --cost c10_fpga_energy", "given twice");
-  expect_error("costs --table " + kTable + " --cost arch", "no cost column 'arch'");
-  expect_error("costs --table " + kTable, "--cost");
+  expect_error("costs --table " + kHwNasBenchTable + " --cost c10_latency", "no cost column 'c10_latency'");
+  expect_error("costs --table " + kHwNasBenchTable + " --cost c10_latency", "c10_edgegpu_latency, c10_edgegpu_energy");
+  expect_error("costs --table " + kHwNasBenchTable + " --cost c10_fpga_energy --cost c10_fpga_energy", "given twice");
+  expect_error("costs --table " + kHwNasBenchTable + " --cost arch", "no cost column 'arch'");
+  expect_error("costs --table " + kHwNasBenchTable, "--cost");
   expect_error("costs --table " + (dir_ / "none.csv").string() + " --cost x", "none.csv: no such file");
 
   const std::string archs = file("bad.txt", kArch0 + "\n|nor_conv_5x5~0|+|\n");
-  expect_error("costs --table " + kTable + " --cost c10_fpga_energy --archs " + archs, archs + ":2:");
+  expect_error("costs --table " + kHwNasBenchTable + " --cost c10_fpga_energy --archs " + archs, archs + ":2:");
 
   // A table that lacks some architectures: the first missing one and how many.
   const std::string table = file("t.csv", "arch,lat\n" + kArch0 + ",1.5\n");
