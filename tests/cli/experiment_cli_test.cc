@@ -92,6 +92,9 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
     if (samples[i] == 64) EXPECT_EQ(sweep.rows[i][1], results.rows[0][results.column("front_approximation")]);
   }
   EXPECT_NE(slurp(out + "/sample_sweep.svg").find("</svg>"), std::string::npos);
+  for (const char* png : {"fronts.png", "alpha.png", "sample_sweep.png"}) {
+    EXPECT_EQ(slurp(out + "/" + png).substr(0, 4), "\x89PNG") << png;
+  }
 }
 
 TEST_F(ExperimentCliTest, TabularRefusesUnknownColumnsAndMissingTables) {

@@ -111,6 +111,7 @@ every = 10
   for (const char* svg : {"fronts", "kendall", "hypervolume", "alpha_start", "alpha_middle", "alpha_end", "pruning"}) {
     const std::string text = slurp(out + "/" + svg + ".svg");
     EXPECT_NE(text.find("</svg>"), std::string::npos) << svg;
+    EXPECT_EQ(slurp(out + "/" + svg + ".png").substr(0, 4), "\x89PNG") << svg;  // rsvg-convert: bootstrap
   }
   std::size_t inline_svgs = 0;
   for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++inline_svgs;

@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/report/html_report.h"
+#include "prpnas/report/png_copy.h"
 #include "prpnas/report/svg_plot.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/number_cell.h"
@@ -141,6 +142,7 @@ std::vector<std::vector<std::string>> front_rows(const ExperimentOutcome& outcom
 void add_plot(report::HtmlReport& page, const std::string& dir, const std::string& name, const std::string& svg_file,
               const std::string& inline_svg, const std::string& caption) {
   report::write_svg(dir + "/" + name, svg_file);
+  report::write_png_copy(dir + "/" + name);
   page.add_svg(inline_svg, caption);
 }
 

@@ -9,7 +9,8 @@
 //   alpha_start.svg, alpha_middle.svg, alpha_end.svg
 //                     PRP's alpha through Step 2 on one colour scale,
 //                     pruned choices blank;
-//   pruning.svg       alive choices over PRP's training.
+//   pruning.svg       alive choices over PRP's training;
+// each with a .png copy where rsvg-convert is installed (report/png_copy.h).
 // The page also has the table, each front's architectures (native strings)
 // with their true values, the configuration and the machine. The training
 // curves come from DIR/<method>/log.csv and alpha_history.csv; a method

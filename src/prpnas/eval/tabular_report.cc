@@ -8,6 +8,7 @@
 
 #include "prpnas/report/html_report.h"
 #include "prpnas/report/markdown_table.h"
+#include "prpnas/report/png_copy.h"
 #include "prpnas/report/svg_plot.h"
 #include "prpnas/util/atomic_file.h"
 
@@ -109,20 +110,22 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
   if (problem.objectives().size() >= 2) {
     const report::Plot plot = fronts_plot(space, problem, options, experiment);
     report::write_svg(dir + "/fronts.svg", report::render_svg(plot));
+    report::write_png_copy(dir + "/fronts.svg");
     page.add_svg(report::render_svg(plot, {760, 480, false}),
                  std::string("Cells below the median accuracy are not drawn.") +
                      (problem.objectives().size() > 2 ? " Accuracy against the first cost only." : ""));
   }
   const report::HeatMap alpha = alpha_map(space, experiment.prp);
   report::write_svg(dir + "/alpha.svg", report::render_svg(alpha));
+  report::write_png_copy(dir + "/alpha.svg");
   page.add_svg(report::render_svg(alpha, {640, 400, false}),
                fmt::format("{} alpha steps, {} choices pruned.", experiment.prp.alpha_steps, experiment.prp.pruned));
 
   if (!experiment.sample_sweep.empty()) {
-    report::Plot sweep{"PRP's front against the sample size S (same budget and seed)", "S: sub-networks sampled "
-                       "per alpha step (log scale)", "HV(front) / HV(true front)", {}, true};
-    report::Series worst{"reference at the worst cell", {}, {}, report::Series::Style::kLine, ""};
-    report::Series nadir{"reference near the true front", {}, {}, report::Series::Style::kLine, ""};
+    report::Plot sweep{"PRP's front against the sample size S (same budget and seed)",
+                       "S per alpha step (log scale)", "HV(front) / HV(true front)", {}, true};
+    report::Series worst{"worst-cell ref.", {}, {}, report::Series::Style::kLine, ""};
+    report::Series nadir{"near-front ref.", {}, {}, report::Series::Style::kLine, ""};
     for (const SampleSizePoint& p : experiment.sample_sweep) {
       worst.x.push_back(p.samples);
       worst.y.push_back(p.front_approximation);
@@ -131,8 +134,11 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
     }
     sweep.series = {worst, nadir};
     report::write_svg(dir + "/sample_sweep.svg", report::render_svg(sweep));
+    report::write_png_copy(dir + "/sample_sweep.svg");
     page.add_svg(report::render_svg(sweep, {640, 400, false}),
-                 fmt::format("The run above used S = {}. Values: prp/sample_sweep.csv.", options.prp.alpha.samples));
+                 fmt::format("HV(front) / HV(true front) with the reference point at the worst cell, and near the "
+                             "true front. The run above used S = {}. Values: prp/sample_sweep.csv.",
+                             options.prp.alpha.samples));
   }
 
   page.add_heading("PRP's front");
