@@ -156,6 +156,7 @@ every = 10
 
   expect_error("experiment --config " + config + " --methods darts --out " + (dir_ / "other").string(),
                "unknown method 'darts'");
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "other"));  // refused before anything is written
 }
 
 }  // namespace

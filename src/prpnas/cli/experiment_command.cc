@@ -84,6 +84,8 @@ void run_supernets(const ExperimentOptions& o) {
   if (config.truth.empty()) {
     throw ConfigError(o.config + ": evaluation.truth is empty; the experiment judges fronts against a ground truth");
   }
+  std::vector<train::Method> methods;
+  for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
   claim_run_directory(o.out, effective_config(config));
   const space::Nb201Space space;
   const data::DatasetSplits data = data::load_dataset(config.data);
@@ -94,14 +96,14 @@ void run_supernets(const ExperimentOptions& o) {
   inputs.training_inputs.latency_ms =
       run_latency_table(config, inputs.training_inputs.network, o.out, space, /*measure_if_missing=*/true);
   inputs.training = config.training;
-  inputs.methods.clear();
-  for (const std::string& m : o.methods) {
-    inputs.methods.push_back(train::parse_method(m));
+  inputs.methods = methods;
+  for (std::size_t i = 0; i < methods.size(); ++i) {
     // Each method's folder is a complete training run directory, so that
     // `prpnas search --run` and `prpnas train` work on it as on any other.
+    const std::string& m = o.methods[i];
     TrainConfig method_config = config;
     method_config.method = m;
-    method_config.training.method = inputs.methods.back();
+    method_config.training.method = methods[i];
     if (method_config.lut.empty()) method_config.lut = o.out + "/lut.csv";
     claim_run_directory(o.out + "/" + m, effective_config(method_config));
   }
