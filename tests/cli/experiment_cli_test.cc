@@ -89,7 +89,9 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   for (std::size_t i = 0; i < samples.size(); ++i) {
     EXPECT_GT(swept[i], 0);
     EXPECT_LE(swept[i], 1);
-    if (samples[i] == 64) EXPECT_EQ(sweep.rows[i][1], results.rows[0][results.column("front_approximation")]);
+    if (samples[i] == 64) {
+      EXPECT_EQ(sweep.rows[i][1], results.rows[0][results.column("front_approximation")]);
+    }
   }
   EXPECT_NE(slurp(out + "/sample_sweep.svg").find("</svg>"), std::string::npos);
   for (const char* png : {"fronts.png", "alpha.png", "sample_sweep.png"}) {

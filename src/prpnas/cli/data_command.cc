@@ -1,6 +1,7 @@
 // `prpnas data check`: load a dataset with the split a run would use and show
 // what is in it, so a bad or missing file shows up before training starts.
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <memory>
 #include <string>
@@ -12,11 +13,7 @@ namespace prpnas::cli {
 
 namespace {
 
-std::string join(const std::vector<float>& values) {
-  std::string text;
-  for (const float v : values) text += (text.empty() ? "" : " ") + fmt::format("{:.4f}", v);
-  return text;
-}
+std::string join(const std::vector<float>& values) { return fmt::format("{:.4f}", fmt::join(values, " ")); }
 
 void run_check(const data::DatasetOptions& o) {
   const data::DatasetSplits d = data::load_dataset(o);

@@ -4,7 +4,8 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
-#include <map>
+#include <optional>
+#include <utility>
 
 #include <fmt/core.h>
 
@@ -150,7 +151,7 @@ void add_plot(report::HtmlReport& page, const std::string& dir, const std::strin
 
 void write_experiment_report(const std::string& dir, const ExperimentOutcome& outcome, const ReportContext& context) {
   report::HtmlReport page("prpnas experiment");
-  int64_t images = outcome.methods.empty() ? 0 : outcome.methods.front().images;
+  const int64_t images = outcome.methods.empty() ? 0 : outcome.methods.front().images;
   page.add_paragraph(fmt::format(
       "Methods trained at an equal budget of {} path-images each, then judged in true values: stand-alone test "
       "accuracy at the ground truth's fidelity and LUT latency. {} architectures have a stand-alone result ({} "
@@ -172,24 +173,21 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
   const report::Plot fronts = fronts_plot(outcome);
   add_plot(page, dir, "fronts.svg", report::render_svg(fronts), report::render_svg(fronts, {760, 480, false}),
            fmt::format("Each method's front (its final answer), in true values. Architectures below {:.1f} % "
-                       "(half the best; cells near chance) are not drawn; the table below lists them all.",
+                       "(half the best; cells near chance) are not drawn; the table at the end lists every front.",
                        accuracy_floor(outcome)));
 
   report::Plot kendall{"Kendall tau-b against the ground truth's Pareto ranks over training",
                        "path-images trained", "Kendall tau-b", {}, false};
   report::Plot hypervolume{"Hypervolume of the current front over training (estimated values)",
                            "path-images trained", "share of [0, 100 %] x [0, slowest] dominated", {}, false};
-  const TrainingCurves* prp = nullptr;
-  std::vector<TrainingCurves> curves;
-  curves.reserve(outcome.methods.size());
+  std::optional<TrainingCurves> prp;
   for (const auto& m : outcome.methods) {
-    curves.push_back(read_curves(dir + "/" + m.method + "/log.csv", outcome.batch_size));
-    const TrainingCurves& c = curves.back();
+    const TrainingCurves c = read_curves(dir + "/" + m.method + "/log.csv", outcome.batch_size);
     if (c.images.empty()) continue;
     kendall.series.push_back(line(m.method, c.images, c.kendall));
     hypervolume.series.push_back(line(m.method, c.images, c.hypervolume));
     if (m.method == "prp") {
-      prp = &c;
+      prp = c;
       kendall.series.push_back(line("prp: score P from alpha", c.images, c.kendall_alpha));
     }
   }
@@ -224,7 +222,7 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
                report::render_svg(map, {640, 360, false}), "");
     }
   }
-  if (prp != nullptr) {
+  if (prp) {
     report::Plot pruning{"Pruning timeline: alive choices over PRP's training", "path-images trained",
                          "alive choices", {line("prp", prp->alive_images, prp->alive)}, false};
     add_plot(page, dir, "pruning.svg", report::render_svg(pruning), report::render_svg(pruning, {760, 320, false}),
