@@ -22,7 +22,6 @@
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
-#include "prpnas/util/file_bytes.h"
 
 namespace prpnas::cli {
 namespace {
@@ -39,11 +38,6 @@ struct ExperimentOptions {
   std::vector<std::string> methods = {"prp", "fairnas", "spos", "prp-no-pruning"};
   int jobs = 2;
 };
-
-std::string read_text(const std::string& path) {
-  const std::vector<uint8_t> bytes = read_file_bytes(path, "it belongs to the results directory");
-  return std::string(bytes.begin(), bytes.end());
-}
 
 std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4f}", value) : "-"; }
 

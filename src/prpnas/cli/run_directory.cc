@@ -13,13 +13,6 @@
 namespace prpnas::cli {
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The first line where two configurations differ, for the resume refusal.
 std::string first_difference(const std::string& a, const std::string& b) {
   std::istringstream x(a), y(b);
@@ -34,6 +27,14 @@ std::string first_difference(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw DataError(path + ": cannot be read; it belongs to the run directory, restore it or start again");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 void claim_run_directory(const std::string& out, const std::string& config) {
   std::error_code ec;

@@ -11,6 +11,10 @@
 
 namespace prpnas::cli {
 
+// A run directory's text file (config.toml, a LUT's JSON), whole; throws
+// DataError naming it when it cannot be read.
+std::string read_text(const std::string& path);
+
 // Creates `out` and writes `config` as out/config.toml, or, when that file
 // exists, throws ConfigError naming the first differing line unless equal.
 void claim_run_directory(const std::string& out, const std::string& config);
