@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "prpnas/pareto/seed_agreement.h"
 #include "prpnas/util/csv.h"
 
 namespace {
@@ -43,7 +45,8 @@ TEST_F(Cli, HelpAndVersion) {
   EXPECT_NE(r.out.find("prpnas 0."), std::string::npos);
   EXPECT_NE(r.out.find("libtorch"), std::string::npos);
   for (const char* command : {"pareto --help", "pareto rank --help", "pareto hv --help",
-                              "pareto quality --help", "stats kendall --help", "stats spearman --help"}) {
+                              "pareto quality --help", "stats kendall --help", "stats spearman --help",
+                              "stats agreement --help"}) {
     EXPECT_EQ(run(command).code, 0) << command;
   }
 }
@@ -130,6 +133,43 @@ TEST_F(Cli, KendallAndSpearmanMatchScipy) {
   r = run("stats spearman --input " + s + " --x a --y b");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NEAR(std::stod(r.last_line()), 0.8207826816681233, 1e-15);
+}
+
+// "name value" lines of stdout, after the first (a description).
+std::map<std::string, double> name_values(const std::string& out) {
+  std::istringstream in(out);
+  std::string line, name;
+  std::getline(in, line);
+  std::map<std::string, double> values;
+  double value = 0;
+  while (in >> name >> value) values[name] = value;
+  return values;
+}
+
+TEST_F(Cli, AgreementJoinsFilesOnTheKeyAndComparesEverySeedPair) {
+  // p, q, r, s are in both files (in other orders); only_a and only_b are not.
+  const std::string a = file("a.csv", "arch,test_acc\np,1\nq,2\nonly_a,9\nr,3\ns,4\n");
+  const std::string b = file("b.csv", "test_acc,arch\n4,s\n3.5,r\n1,q\n2,p\n7,only_b\n");
+  const Result r = run("stats agreement --input " + a + " --input " + b);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto got = name_values(r.out);
+  EXPECT_EQ(got.at("cells"), 4);
+  EXPECT_EQ(got.at("seeds"), 2);
+  EXPECT_NEAR(got.at("kendall_tau_b_mean"), 4.0 / 6, 1e-4);  // 5 of 6 pairs concordant (p, q swap)
+  EXPECT_NEAR(got.at("mean_abs_difference"), (1 + 1 + 0.5 + 0) / 4, 1e-4);
+  const prpnas::pareto::SeedAgreement expected = prpnas::pareto::seed_agreement({{1, 2}, {2, 1}, {3, 3.5}, {4, 4}});
+  EXPECT_NEAR(got.at("seed_sd"), expected.seed_sd, 1e-4);
+  EXPECT_NEAR(got.at("cell_sd"), expected.cell_sd, 1e-4);
+  EXPECT_NEAR(got.at("reliability"), expected.reliability, 1e-4);
+  EXPECT_NEAR(got.at("reliability_mean_of_3"), prpnas::pareto::reliability_of_mean(expected.reliability, 3), 1e-4);
+  EXPECT_GT(got.at("expected_kendall_to_cell_order"), 0);
+
+  expect_error("stats agreement --input " + a, "--input");
+  expect_error("stats agreement --input " + a + " --input " + file("c.csv", "arch,test_acc\nx,1\ny,2\n"),
+               "only 0 'arch' values are in every --input");
+  expect_error("stats agreement --input " + a + " --input " + file("d.csv", "arch,test_acc\np,1\np,2\nq,3\n"),
+               "d.csv:3: 'arch' p appears twice");
+  expect_error("stats agreement --input " + a + " --input " + b + " --column valid_acc", "no column 'valid_acc'");
 }
 
 TEST_F(Cli, ShippedNb201TableRanksTheBestCellsFirst) {

@@ -121,7 +121,7 @@ TEST(Nsga2, TerminatesOnSmallAliveSpaces) {
   alive[1] = {true, false, false, false};
   alive[3] = {false, true, true, true};
   SearchResult result = nsga2(grid, alive, problem, 1000, with_seed(2));
-  EXPECT_EQ(result.calls, alive_size(grid, alive));
+  EXPECT_EQ(result.calls, space::alive_size(grid, alive));
   EXPECT_EQ(as_set(result.evaluated).size(), result.calls);
   // Larger than the population, smaller than the budget: ends with everything
   // evaluated or after kNsga2StallGenerations idle generations, either way

@@ -23,15 +23,15 @@ using test_search::Truth;
 
 TEST(AliveSize, IsTheProductOfAliveCountsAndSaturates) {
   const GridSpace grid(4, 4);
-  EXPECT_EQ(alive_size(grid, grid.full_mask()), grid.size());
+  EXPECT_EQ(space::alive_size(grid, grid.full_mask()), grid.size());
   ChoiceMask alive = grid.full_mask();
   alive[0] = {false, true, false, true};
   alive[2] = {false, false, true, false};
-  EXPECT_EQ(alive_size(grid, alive), 2u * 4 * 1 * 4);
+  EXPECT_EQ(space::alive_size(grid, alive), 2u * 4 * 1 * 4);
   const GridSpace huge(64, 3);  // 3^64 > 2^64
-  EXPECT_EQ(alive_size(huge, huge.full_mask()), std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(space::alive_size(huge, huge.full_mask()), std::numeric_limits<std::uint64_t>::max());
   alive[1].assign(4, false);
-  EXPECT_THROW(alive_size(grid, alive), ConfigError);
+  EXPECT_THROW(space::alive_size(grid, alive), ConfigError);
 }
 
 TEST(RandomSearch, SpendsTheBudgetOnDistinctArchitecturesDeterministically) {
@@ -69,7 +69,7 @@ TEST(RandomSearch, UsesOnlyAliveChoicesAndStopsWhenTheyAreExhausted) {
   alive[0] = {false, true, true, false};
   alive[1] = {true, false, false, false};
   alive[3] = {false, true, true, true};
-  const std::uint64_t size = alive_size(grid, alive);  // 2 * 1 * 4 * 3 = 24
+  const std::uint64_t size = space::alive_size(grid, alive);  // 2 * 1 * 4 * 3 = 24
   const SearchResult result = random_search(grid, alive, problem, 1000, 7);
   EXPECT_EQ(result.calls, size);
   EXPECT_EQ(as_set(result.evaluated).size(), size);

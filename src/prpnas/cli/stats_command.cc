@@ -1,11 +1,17 @@
 // `prpnas stats kendall|spearman`: rank correlation of two CSV columns.
+// `prpnas stats agreement`: how repeatable one column is across files made
+// with different seeds (e.g. two ground-truth runs), joined on a key column.
 #include <fmt/core.h>
 
 #include <cmath>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/pareto/rank_correlation.h"
+#include "prpnas/pareto/seed_agreement.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -47,6 +53,56 @@ void add_correlation(CLI::App* stats, const char* command, const char* name, Cor
   sub->callback([o, name, correlation] { run(*o, name, correlation); });
 }
 
+struct AgreementOptions {
+  std::vector<std::string> inputs;
+  std::string key = "arch", column = "test_acc";
+};
+
+// values[row][file] for the keys every file has, in the first file's order.
+std::vector<std::vector<double>> joined_values(const AgreementOptions& o) {
+  std::vector<std::string> order;
+  std::vector<std::map<std::string, double>> files;
+  for (const std::string& input : o.inputs) {
+    const CsvTable table = read_csv(input);
+    const std::size_t key = table.column(o.key);
+    const std::vector<double> values = table.numbers(o.column);
+    std::map<std::string, double>& file = files.emplace_back();
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      if (!file.emplace(table.rows[r][key], values[r]).second) {
+        throw DataError(input + ":" + std::to_string(table.lines[r]) + ": '" + o.key + "' " + table.rows[r][key] +
+                        " appears twice; each file must hold one row per key");
+      }
+      if (files.size() == 1) order.push_back(table.rows[r][key]);
+    }
+  }
+  std::vector<std::vector<double>> values;
+  for (const std::string& k : order) {
+    std::vector<double> row;
+    for (const auto& file : files) {
+      if (const auto it = file.find(k); it != file.end()) row.push_back(it->second);
+    }
+    if (row.size() == files.size()) values.push_back(std::move(row));
+  }
+  return values;
+}
+
+void run_agreement(const AgreementOptions& o) {
+  const std::vector<std::vector<double>> values = joined_values(o);
+  if (values.size() < 2) {
+    throw DataError("stats agreement: only " + std::to_string(values.size()) + " '" + o.key +
+                    "' values are in every --input; at least 2 are needed");
+  }
+  const pareto::SeedAgreement a = pareto::seed_agreement(values);
+  fmt::print("agreement of '{}' over {} rows present in all {} files\n", o.column, a.cells, a.seeds);
+  fmt::print("cells {}\nseeds {}\n", a.cells, a.seeds);
+  fmt::print("kendall_tau_b_mean {:.4f}\nkendall_tau_b_min {:.4f}\nkendall_tau_b_max {:.4f}\n", a.kendall_mean,
+             a.kendall_min, a.kendall_max);
+  fmt::print("mean_abs_difference {:.4f}\nseed_sd {:.4f}\ncell_sd {:.4f}\nreliability {:.4f}\n",
+             a.mean_abs_difference, a.seed_sd, a.cell_sd, a.reliability);
+  for (int k : {2, 3, 4}) fmt::print("reliability_mean_of_{} {:.4f}\n", k, pareto::reliability_of_mean(a.reliability, k));
+  fmt::print("expected_kendall_to_cell_order {:.4f}\n", pareto::expected_kendall_to_cell_order(a.reliability));
+}
+
 }  // namespace
 
 void add_stats_command(CLI::App& app) {
@@ -54,6 +110,16 @@ void add_stats_command(CLI::App& app) {
   stats->require_subcommand(1);
   add_correlation(stats, "kendall", "kendall_tau_b", pareto::kendall_tau_b);
   add_correlation(stats, "spearman", "spearman_rho", pareto::spearman_rho);
+
+  auto o = std::make_shared<AgreementOptions>();
+  CLI::App* agreement = stats->add_subcommand(
+      "agreement", "how repeatable a column is across runs with different seeds (files joined on --key)");
+  agreement->add_option("--input", o->inputs, "one CSV per seed (at least 2; .gz read directly)")
+      ->required()
+      ->expected(2, 1000);
+  agreement->add_option("--key", o->key, "column naming the row (e.g. the architecture)")->capture_default_str();
+  agreement->add_option("--column", o->column, "the measured column")->capture_default_str();
+  agreement->callback([o] { run_agreement(*o); });
 }
 
 }  // namespace prpnas::cli

@@ -13,7 +13,6 @@
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/crowding_distance.h"
 #include "prpnas/search/evaluation_cache.h"
-#include "prpnas/search/random_search.h"
 #include "prpnas/space/choice_mask.h"
 #include "prpnas/util/error.h"
 
@@ -113,7 +112,7 @@ void Nsga2Options::check() const {
 SearchResult nsga2(const space::SearchSpace& space, const space::ChoiceMask& alive, const Estimator& estimator,
                    std::size_t budget, const Nsga2Options& options) {
   options.check();
-  const std::uint64_t size = alive_size(space, alive);  // checks the mask
+  const std::uint64_t size = space::alive_size(space, alive);  // checks the mask
   const int decisions = space.num_decisions();
   std::vector<std::vector<int>> choices(decisions);
   for (int d = 0; d < decisions; ++d) choices[d] = space::alive_choices(alive, d);

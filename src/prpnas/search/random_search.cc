@@ -8,20 +8,9 @@
 
 namespace prpnas::search {
 
-std::uint64_t alive_size(const space::SearchSpace& space, const space::ChoiceMask& alive) {
-  space::check_mask(space, alive);
-  constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
-  std::uint64_t total = 1;
-  for (int d = 0; d < space.num_decisions(); ++d) {
-    const std::uint64_t n = space::alive_choices(alive, d).size();  // >= 1 after check_mask
-    total = total > kMax / n ? kMax : total * n;
-  }
-  return total;
-}
-
 SearchResult random_search(const space::SearchSpace& space, const space::ChoiceMask& alive,
                            const Estimator& estimator, std::size_t budget, std::uint64_t seed) {
-  const std::uint64_t size = alive_size(space, alive);
+  const std::uint64_t size = space::alive_size(space, alive);
   EvaluationCache cache(estimator, budget);
   std::mt19937_64 rng(seed);
   // Stop once everything alive is evaluated: otherwise a budget above the

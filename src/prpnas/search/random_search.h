@@ -14,10 +14,6 @@
 
 namespace prpnas::search {
 
-// Number of architectures using only alive choices: the product of the alive
-// counts per decision, saturating at UINT64_MAX. Checks the mask (check_mask).
-std::uint64_t alive_size(const space::SearchSpace& space, const space::ChoiceMask& alive);
-
 // Draws with std::mt19937_64(seed), so a seed gives the same sequence with
 // every standard library. Rejection of repeats makes each new architecture
 // uniform among the unevaluated alive ones. Throws ConfigError for a bad

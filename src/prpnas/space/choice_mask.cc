@@ -1,5 +1,6 @@
 #include "prpnas/space/choice_mask.h"
 
+#include <limits>
 #include <string>
 
 #include "prpnas/util/error.h"
@@ -50,6 +51,17 @@ Architecture sample_alive(const SearchSpace& space, const ChoiceMask& alive, std
     arch[d] = choices[rng() % choices.size()];
   }
   return arch;
+}
+
+std::uint64_t alive_size(const SearchSpace& space, const ChoiceMask& alive) {
+  check_mask(space, alive);
+  constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t total = 1;
+  for (int d = 0; d < space.num_decisions(); ++d) {
+    const std::uint64_t n = alive_choices(alive, d).size();  // >= 1 after check_mask
+    total = total > kMax / n ? kMax : total * n;
+  }
+  return total;
 }
 
 }  // namespace prpnas::space

@@ -4,6 +4,7 @@
 #ifndef PRPNAS_SPACE_CHOICE_MASK_H_
 #define PRPNAS_SPACE_CHOICE_MASK_H_
 
+#include <cstdint>
 #include <random>
 #include <vector>
 
@@ -17,6 +18,10 @@ void check_mask(const SearchSpace& space, const ChoiceMask& alive);
 
 // Indices of the alive choices of one decision, ascending.
 std::vector<int> alive_choices(const ChoiceMask& alive, int decision);
+
+// Number of architectures using only alive choices: the product of the alive
+// counts per decision, saturating at UINT64_MAX. Checks the mask (check_mask).
+std::uint64_t alive_size(const SearchSpace& space, const ChoiceMask& alive);
 
 // True when every choice of `arch` is in range and alive.
 bool uses_only_alive(const ChoiceMask& alive, const Architecture& arch);
