@@ -4,6 +4,8 @@
 #ifndef PRPNAS_TESTS_SEARCH_SEARCH_PROBLEMS_H_
 #define PRPNAS_TESTS_SEARCH_SEARCH_PROBLEMS_H_
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <random>
@@ -33,10 +35,13 @@ class GridSpace : public space::SearchSpace {
   std::string_view name() const override { return "grid"; }
   int num_decisions() const override { return decisions_; }
   const std::vector<std::string>& choices(int) const override { return names_; }
-  std::string decision_name(int decision) const override { return "d" + std::to_string(decision); }
+  std::string decision_name(int decision) const override { return fmt::format("d{}", decision); }
   std::string format(const Architecture& arch) const override {
     std::string text;
-    for (std::size_t d = 0; d < arch.size(); ++d) text += (d ? "-" : "") + std::to_string(arch[d]);
+    for (std::size_t d = 0; d < arch.size(); ++d) {
+      if (d) text += '-';  // not "-" + to_string(...): GCC 12 warns falsely (-Wstringop-overflow)
+      text += std::to_string(arch[d]);
+    }
     return text;
   }
   Architecture parse(std::string_view) const override { return {}; }  // unused by the searches

@@ -1,5 +1,6 @@
 #include "prpnas/train/alpha_trainer.h"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -22,7 +23,7 @@ class TinySpace : public space::SearchSpace {
   std::string_view name() const override { return "tiny"; }
   int num_decisions() const override { return 2; }
   const std::vector<std::string>& choices(int) const override { return choices_; }
-  std::string decision_name(int d) const override { return "d" + std::to_string(d); }
+  std::string decision_name(int d) const override { return fmt::format("d{}", d); }
   std::string format(const Architecture&) const override { return ""; }
   Architecture parse(std::string_view) const override { return {}; }
 
