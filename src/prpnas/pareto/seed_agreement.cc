@@ -21,13 +21,13 @@ SeedAgreement seed_agreement(const std::vector<std::vector<double>>& values) {
     if (row.size() != a.seeds) throw ConfigError("seed agreement: every cell needs a value for every seed");
   }
 
-  const auto column = [&](std::size_t seed) {
-    std::vector<double> c;
-    for (const auto& row : values) c.push_back(row[seed]);
-    return c;
-  };
+  // columns[seed][cell]: each seed's values, built once for the constant check and every pair.
+  std::vector<std::vector<double>> columns(a.seeds);
+  for (const auto& row : values) {
+    for (std::size_t s = 0; s < a.seeds; ++s) columns[s].push_back(row[s]);
+  }
   for (std::size_t s = 0; s < a.seeds; ++s) {
-    const std::vector<double> c = column(s);
+    const std::vector<double>& c = columns[s];
     if (std::all_of(c.begin(), c.end(), [&](double v) { return v == c.front(); })) {
       throw ConfigError("seed agreement: every cell has the same value under seed " + std::to_string(s + 1) +
                         ", so there is no order to compare");
@@ -38,11 +38,11 @@ SeedAgreement seed_agreement(const std::vector<std::vector<double>>& values) {
   std::size_t pairs = 0;
   for (std::size_t s = 0; s < a.seeds; ++s) {
     for (std::size_t t = s + 1; t < a.seeds; ++t, ++pairs) {
-      const double tau = kendall_tau_b(column(s), column(t));
+      const double tau = kendall_tau_b(columns[s], columns[t]);
       kendall_sum += tau;
       a.kendall_min = std::min(a.kendall_min, tau);
       a.kendall_max = std::max(a.kendall_max, tau);
-      for (const auto& row : values) abs_sum += std::abs(row[s] - row[t]);
+      for (std::size_t c = 0; c < a.cells; ++c) abs_sum += std::abs(columns[s][c] - columns[t][c]);
     }
   }
   a.kendall_mean = kendall_sum / static_cast<double>(pairs);
