@@ -21,7 +21,7 @@ struct TrainConfig {
   std::string preset = "default";
   data::DatasetOptions data;
   train::TrainingOptions training;
-  std::string truth = "data/ground_truth/nb201_fashion-mnist.csv";  // "" = no Kendall columns
+  std::string truth = "data/ground_truth/25k/nb201_fashion-mnist.csv";  // "" = no Kendall columns
   int64_t truth_limit = 0;  // judge on the truth's first rows only; 0 = all
   std::string lut;         // "" = measure one into the run directory
   std::string rank_table;  // "" = rank Step 2's samples with the supernet after Step 1
