@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include "cli_fixture.h"
 #include "prpnas/hw/latency_table.h"
@@ -75,27 +77,47 @@ every = 10
   for (std::size_t i : pareto::non_dominated(all)) truth_front.push_back(all[i]);
   pareto::Point reference = all[0];
   for (const auto& p : all) reference = {std::max(reference[0], p[0]), std::max(reference[1], p[1])};
+  // The near-front judgement: valid cells only, reference behind their front.
+  auto valid = [&](const std::vector<std::string>& archs) {
+    pareto::Points points;
+    for (const auto& arch : archs) {
+      if (space.is_valid(space.parse(arch))) points.push_back(point(arch));
+    }
+    return points;
+  };
+  std::vector<std::string> known_archs;
+  for (const auto& [arch, accuracy] : known) known_archs.push_back(arch);
+  const pareto::Points all_valid = valid(known_archs);
+  pareto::Points valid_front;
+  for (std::size_t i : pareto::non_dominated(all_valid)) valid_front.push_back(all_valid[i]);
+  const pareto::Point nadir = pareto::near_front_reference(valid_front);
 
   const CsvTable results = read_csv(out + "/results.csv");
   EXPECT_EQ(results.header, (std::vector<std::string>{"method", "kendall_tau_b", "kendall_tau_b_accuracy",
-                                                      "hypervolume", "front_approximation", "igd", "train_seconds",
+                                                      "hypervolume", "front_approximation",
+                                                      "front_approximation_nadir", "igd", "train_seconds",
                                                       "search_seconds", "images"}));
   ASSERT_EQ(results.rows.size(), 2u);
   EXPECT_EQ(results.rows[0][0], "spos");
   EXPECT_EQ(results.rows[1][0], "prp");
   const std::vector<double> ratio = results.numbers("front_approximation"), hv = results.numbers("hypervolume");
+  const std::vector<double> near_ratio = results.numbers("front_approximation_nadir");
   const std::vector<double> images = results.numbers("images");
   EXPECT_EQ(images[0], images[1]);  // equal budgets
   for (std::size_t m = 0; m < 2; ++m) {
     const CsvTable front = read_csv(out + "/" + results.rows[m][0] + "/front.csv");
     pareto::Points found;
+    std::vector<std::string> found_archs;
     for (const auto& row : front.rows) {
       ASSERT_TRUE(known.count(row[0])) << row[0] << " has no stand-alone result";
       found.push_back(point(row[0]));
+      found_archs.push_back(row[0]);
     }
     EXPECT_NEAR(hv[m], pareto::hypervolume(found, reference), 1e-4 * hv[m] + 1e-9);
     EXPECT_NEAR(ratio[m], pareto::front_approximation(found, truth_front, reference), 1e-5);
     EXPECT_LE(ratio[m], 1.0 + 1e-9);
+    EXPECT_NEAR(near_ratio[m], pareto::front_approximation(valid(found_archs), valid_front, nadir), 1e-5);
+    EXPECT_LE(near_ratio[m], 1.0 + 1e-9);
   }
 
   // The report: one self-contained page with every front's architectures,

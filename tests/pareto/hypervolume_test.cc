@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "prpnas/pareto/front_quality.h"
+#include "prpnas/pareto/ranking.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::pareto {
@@ -309,6 +310,35 @@ TEST(FrontQualityTest, ApproximationIsNaNWhenTheTruthHasNoVolume) {
 TEST(FrontQualityTest, ApproximationRejectsMismatchedDimensions) {
   EXPECT_THROW(front_approximation({{1, 1, 1}}, {{1, 1}}, {4, 4}), Error);
   EXPECT_THROW(front_approximation({{1, 1}}, {{1, 1, 1}}, {4, 4}), Error);
+}
+
+TEST(FrontQualityTest, NearFrontReferenceIsTheWorstValuesPlusATenthOfTheRange) {
+  EXPECT_EQ(near_front_reference({{1, 3}, {2, 2}, {3, 1}}), (Point{3.2, 3.2}));
+  EXPECT_EQ(near_front_reference({{1, 3}, {2, 2}, {3, 1}}, 0.5), (Point{4, 4}));
+  EXPECT_EQ(near_front_reference({{-7, 2}}), (Point{-7, 2}));  // one point: no range
+  EXPECT_THROW(near_front_reference({}), Error);
+}
+
+TEST(FrontQualityTest, NearFrontReferenceLetsEveryFrontPointAddVolume) {
+  // Every point of a random front with distinct values per objective adds
+  // volume against it (removing one loses some), so the ratio judges
+  // coverage of the whole front.
+  std::mt19937 rng(23);
+  for (int trial = 0; trial < 50; ++trial) {
+    const Points points = random_points(rng, 20, 2, false);
+    Points front;
+    for (std::size_t i : non_dominated(points)) front.push_back(points[i]);
+    const Point reference = near_front_reference(front);
+    for (const Point& p : front) {
+      for (std::size_t k = 0; k < p.size(); ++k) EXPECT_LE(p[k], reference[k]);
+    }
+    if (front.size() < 2) continue;  // one point spans no range: no volume to share
+    for (std::size_t drop = 0; drop < front.size(); ++drop) {
+      Points rest = front;
+      rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(drop));
+      EXPECT_LT(front_approximation(rest, front, reference), 1.0) << "trial " << trial << " drop " << drop;
+    }
+  }
 }
 
 TEST(FrontQualityTest, IgdIsZeroWhenFoundContainsTheTrueFront) {

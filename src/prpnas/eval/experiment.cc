@@ -144,11 +144,24 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
     truth.push_back(all[i]);
     out.true_front.push_back(names[i]);
   }
+  auto valid_points = [&](const std::vector<std::string>& archs) {
+    pareto::Points points;
+    for (const auto& arch : archs) {
+      if (space.is_valid(space.parse(arch))) points.push_back(point(arch));
+    }
+    return points;
+  };
+  const pareto::Points all_valid = valid_points(names);
+  pareto::Points valid_truth;
+  for (std::size_t i : pareto::non_dominated(all_valid)) valid_truth.push_back(all_valid[i]);
+  const pareto::Point nadir = pareto::near_front_reference(valid_truth);
+  out.nadir_reference = {-nadir[0], nadir[1]};
   for (auto& o : out.methods) {
     pareto::Points found;
     for (const auto& arch : o.front) found.push_back(point(arch));
     o.hypervolume = pareto::hypervolume(found, reference);
     o.front_approximation = pareto::front_approximation(found, truth, reference);
+    o.front_approximation_nadir = pareto::front_approximation(valid_points(o.front), valid_truth, nadir);
     o.igd = pareto::igd(found, truth);
   }
 
@@ -163,6 +176,8 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
   const nlohmann::json json = {
       {"objectives", {"test_accuracy (max, stand-alone)", "latency_ms (min, LUT)"}},
       {"reference_point", {{"test_accuracy", out.reference.test_accuracy}, {"latency_ms", out.reference.latency_ms}}},
+      {"nadir_reference_point",
+       {{"test_accuracy", out.nadir_reference.test_accuracy}, {"latency_ms", out.nadir_reference.latency_ms}}},
       {"known_architectures", out.known.size()},
       {"trained_for_this_experiment", missing.size()},
       {"true_front_size", truth.size()},

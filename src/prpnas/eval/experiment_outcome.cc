@@ -8,8 +8,8 @@ namespace prpnas::eval {
 
 const std::vector<std::string>& results_header() {
   static const std::vector<std::string> header = {
-      "method", "kendall_tau_b", "kendall_tau_b_accuracy", "hypervolume",  "front_approximation",
-      "igd",    "train_seconds", "search_seconds",         "images"};
+      "method", "kendall_tau_b", "kendall_tau_b_accuracy", "hypervolume", "front_approximation",
+      "front_approximation_nadir", "igd", "train_seconds", "search_seconds", "images"};
   return header;
 }
 
@@ -19,6 +19,7 @@ std::vector<std::string> results_row(const MethodOutcome& o) {
           number_cell(o.kendall_tau_b_accuracy),
           number_cell(o.hypervolume),
           number_cell(o.front_approximation),
+          number_cell(o.front_approximation_nadir),
           number_cell(o.igd),
           fmt::format("{:.1f}", o.train_seconds),
           fmt::format("{:.1f}", o.search_seconds),

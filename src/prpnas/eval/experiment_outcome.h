@@ -15,6 +15,7 @@ struct MethodOutcome {
   std::string method;
   double kendall_tau_b = 0, kendall_tau_b_accuracy = 0;  // from the run's final judgement
   double hypervolume = 0, front_approximation = 0, igd = 0;
+  double front_approximation_nadir = 0;  // the same over valid cells, near-front reference
   double train_seconds = 0, search_seconds = 0;
   int64_t images = 0;  // path-images of the weight steps
   std::vector<std::string> front;  // native strings
@@ -30,6 +31,11 @@ struct ExperimentOutcome {
   std::map<std::string, TrueValues> known;  // every architecture with a stand-alone result
   std::vector<std::string> true_front;      // the non-dominated among `known`
   TrueValues reference;                     // the worst accuracy and the worst latency of `known`
+  // Just behind the true front of the valid (non-degenerate) known cells:
+  // pareto::near_front_reference. Degenerate cells (constant output) sit at
+  // chance with the lowest latency; judged against `reference` they make
+  // hypervolume mostly reward the cheapest cell.
+  TrueValues nadir_reference;
   std::size_t trained_for_this_experiment = 0;
   int64_t batch_size = 0;                   // of the weight steps (paths per step: 5 in Step 1, else 1)
 };

@@ -40,18 +40,6 @@ std::vector<double> negated_scores(const space::SearchSpace& space, const std::v
   return scores;
 }
 
-pareto::Point nadir_reference(const pareto::Points& front) {
-  pareto::Point lo = front.front(), hi = front.front();
-  for (const pareto::Point& p : front) {
-    for (std::size_t k = 0; k < p.size(); ++k) {
-      lo[k] = std::min(lo[k], p[k]);
-      hi[k] = std::max(hi[k], p[k]);
-    }
-  }
-  for (std::size_t k = 0; k < hi.size(); ++k) hi[k] += 0.1 * (hi[k] - lo[k]);
-  return hi;
-}
-
 }  // namespace
 
 TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const TabularProblem& problem,
@@ -61,7 +49,7 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   const pareto::Points& all = problem.minimized();
   for (std::size_t i : pareto::non_dominated(all)) out.true_front.push_back(space.at(i));
   const pareto::Points truth = points_of(problem, space, out.true_front);
-  out.nadir_reference = nadir_reference(truth);
+  out.nadir_reference = pareto::near_front_reference(truth);
   const std::vector<int> true_ranks = pareto::pareto_ranks(all);
 
   const search::Estimator estimator = problem.estimator();

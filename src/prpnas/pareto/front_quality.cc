@@ -49,6 +49,19 @@ double front_approximation(const Points& found, const Points& truth, const Point
 
 // NaN when `truth` is empty (a mean over nothing); +infinity when `found` is
 // empty but `truth` is not (no point is near the true front).
+Point near_front_reference(const Points& front, double margin) {
+  if (front.empty()) throw Error("near_front_reference: the front is empty; it needs at least one point");
+  Point lo = front.front(), hi = front.front();
+  for (const Point& p : front) {
+    for (std::size_t k = 0; k < p.size(); ++k) {
+      lo[k] = std::min(lo[k], p[k]);
+      hi[k] = std::max(hi[k], p[k]);
+    }
+  }
+  for (std::size_t k = 0; k < hi.size(); ++k) hi[k] += margin * (hi[k] - lo[k]);
+  return hi;
+}
+
 double igd(const Points& found, const Points& truth) {
   if (truth.empty()) return std::numeric_limits<double>::quiet_NaN();
   const std::size_t dimension = truth.front().size();
