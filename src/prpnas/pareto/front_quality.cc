@@ -47,8 +47,6 @@ double front_approximation(const Points& found, const Points& truth, const Point
   return found_volume / truth_volume;
 }
 
-// NaN when `truth` is empty (a mean over nothing); +infinity when `found` is
-// empty but `truth` is not (no point is near the true front).
 Point near_front_reference(const Points& front, double margin) {
   if (front.empty()) throw Error("near_front_reference: the front is empty; it needs at least one point");
   Point lo = front.front(), hi = front.front();
@@ -62,6 +60,8 @@ Point near_front_reference(const Points& front, double margin) {
   return hi;
 }
 
+// NaN when `truth` is empty (a mean over nothing); +infinity when `found` is
+// empty but `truth` is not (no point is near the true front).
 double igd(const Points& found, const Points& truth) {
   if (truth.empty()) return std::numeric_limits<double>::quiet_NaN();
   const std::size_t dimension = truth.front().size();
