@@ -57,7 +57,7 @@ std::unique_ptr<CostPredictor> make(const std::string& kind, const space::Search
   return std::make_unique<MlpPredictor>(s, seed);
 }
 
-class CostPredictorTest : public testing::TestWithParam<std::string> {
+class CostPredictorTest : public ::testing::TestWithParam<std::string> {
  protected:
   const space::Nb201Space space_;
 };
@@ -126,8 +126,8 @@ TEST_P(CostPredictorTest, RejectsBadInput) {
   EXPECT_THROW(predictor->predict({0, 0, 0, 0, 0, 9}), ParseError);
 }
 
-INSTANTIATE_TEST_SUITE_P(Both, CostPredictorTest, testing::Values("xgboost", "mlp"),
-                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Both, CostPredictorTest, ::testing::Values("xgboost", "mlp"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
 TEST(MlpPredictor, DifferentSeedsDifferentInitialisations) {
   const space::Nb201Space s;
