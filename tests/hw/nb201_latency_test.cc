@@ -1,3 +1,4 @@
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/hw/nb201_latency.h"
 
 #include <gtest/gtest.h>

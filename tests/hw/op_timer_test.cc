@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "prpnas/nn/nb201_network.h"
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/nb201/network.h"
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/space/nb201_space.h"
 
 namespace prpnas::hw {

@@ -1,11 +1,11 @@
-#include "prpnas/nn/nb201_costs.h"
+#include "prpnas/nn/nb201/costs.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <string>
 
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"

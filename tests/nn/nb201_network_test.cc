@@ -1,11 +1,12 @@
-#include "prpnas/nn/nb201_network.h"
+#include "prpnas/nn/nb201/supernet.h"
+#include "prpnas/nn/nb201/network.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
 
-#include "prpnas/nn/nb201_costs.h"
-#include "prpnas/nn/nb201_ops.h"
+#include "prpnas/nn/nb201/costs.h"
+#include "prpnas/nn/nb201/ops.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 

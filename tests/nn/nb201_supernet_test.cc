@@ -1,4 +1,4 @@
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/nb201/supernet.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <random>
 #include <set>
 
-#include "prpnas/nn/nb201_network.h"
+#include "prpnas/nn/nb201/network.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 

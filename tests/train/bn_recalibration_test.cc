@@ -1,3 +1,4 @@
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/train/bn_recalibration.h"
 
 #include <gtest/gtest.h>

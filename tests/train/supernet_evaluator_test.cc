@@ -1,3 +1,4 @@
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/train/supernet_evaluator.h"
 
 #include <gtest/gtest.h>
@@ -69,7 +70,7 @@ TEST_F(SupernetEvaluatorTest, TrainedConvolutionsBeatAnAllNoneCell) {
   torch::manual_seed(1);
   Nb201Supernet supernet(config());
   fairness_train(supernet, 40, 1);
-  SupernetEvaluator evaluator(supernet, *data_, small_options());
+  SupernetEvaluator evaluator(supernet.ptr(), *data_, small_options());
   EXPECT_EQ(evaluator.valid_images(), 500);
   EXPECT_EQ(evaluator.recalibration_batches(), 3);
   const std::vector<double> acc = evaluator.accuracies(architectures(), stderr);
@@ -89,12 +90,12 @@ TEST_F(SupernetEvaluatorTest, DeterministicAndLeavesTheSupernetAsItWas) {
   fairness_train(supernet, 5, 2);
   supernet->train();
   const auto before = state(*supernet);
-  SupernetEvaluator evaluator(supernet, *data_, small_options());
+  SupernetEvaluator evaluator(supernet.ptr(), *data_, small_options());
   const std::vector<double> first = evaluator.accuracies(architectures());
   const std::vector<double> second = evaluator.accuracies(architectures());
   EXPECT_EQ(first, second);
   // Another evaluator with the same options draws the same recalibration images.
-  EXPECT_EQ(SupernetEvaluator(supernet, *data_, small_options()).accuracies(architectures()), first);
+  EXPECT_EQ(SupernetEvaluator(supernet.ptr(), *data_, small_options()).accuracies(architectures()), first);
   const auto after = state(*supernet);
   ASSERT_EQ(after.size(), before.size());
   for (const auto& [name, value] : before) EXPECT_TRUE(torch::equal(after.at(name), value)) << name;
@@ -102,7 +103,7 @@ TEST_F(SupernetEvaluatorTest, DeterministicAndLeavesTheSupernetAsItWas) {
   // Recalibration matters: with the trained statistics the estimate differs.
   SupernetEvaluatorOptions none = small_options();
   none.recalibration_batches = 0;
-  EXPECT_NE(SupernetEvaluator(supernet, *data_, none).accuracies(architectures()), first);
+  EXPECT_NE(SupernetEvaluator(supernet.ptr(), *data_, none).accuracies(architectures()), first);
 }
 
 TEST_F(SupernetEvaluatorTest, TrainingAfterAnEvaluationIsUnaffected) {
@@ -110,7 +111,7 @@ TEST_F(SupernetEvaluatorTest, TrainingAfterAnEvaluationIsUnaffected) {
     torch::manual_seed(3);
     Nb201Supernet supernet(config());
     fairness_train(supernet, 3, 3);
-    if (evaluate) SupernetEvaluator(supernet, *data_, small_options()).accuracies(architectures());
+    if (evaluate) SupernetEvaluator(supernet.ptr(), *data_, small_options()).accuracies(architectures());
     fairness_train(supernet, 3, 4);
     return state(*supernet);
   };
@@ -125,7 +126,7 @@ TEST_F(SupernetEvaluatorTest, WithoutRecalibrationItIsTheTrainerAccuracy) {
   SupernetEvaluatorOptions o = small_options();
   o.recalibration_batches = 0;
   o.valid_images = 0;  // all
-  SupernetEvaluator evaluator(supernet, *data_, o);
+  SupernetEvaluator evaluator(supernet.ptr(), *data_, o);
   EXPECT_EQ(evaluator.valid_images(), data_->valid.size());
   const Architecture arch = architectures()[2];
   const double expected = train::accuracy(
@@ -137,10 +138,10 @@ TEST_F(SupernetEvaluatorTest, RejectsUnusableOptionsAndData) {
   Nb201Supernet supernet(config());
   SupernetEvaluatorOptions o = small_options();
   o.batch_size = 0;
-  EXPECT_THROW(SupernetEvaluator(supernet, *data_, o), ConfigError);
+  EXPECT_THROW(SupernetEvaluator(supernet.ptr(), *data_, o), ConfigError);
   data::DatasetSplits no_valid = *data_;
   no_valid.valid = data::ImageSet();
-  EXPECT_THROW(SupernetEvaluator(supernet, no_valid, small_options()), ConfigError);
+  EXPECT_THROW(SupernetEvaluator(supernet.ptr(), no_valid, small_options()), ConfigError);
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/train/supernet_steps.h"
 
 #include <gtest/gtest.h>
@@ -10,7 +11,7 @@
 #include <utility>
 
 #include "prpnas/data/image_dataset.h"
-#include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201/config.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <set>
 
-#include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201/config.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/csv.h"
@@ -44,7 +44,7 @@ class SupernetTrainingTest : public ::testing::Test {
            ("prpnas_supernet_training_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
             "_" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
-    inputs_.network = nn::nb201_preset("default", 1, 16, 10);
+    inputs_.network = {"nb201", "default", 1, 16, 10};
     inputs_.latency_ms.fixed = 0.5;
     for (int d = 0; d < 6; ++d) {
       inputs_.latency_ms.choice.emplace_back();

@@ -84,11 +84,12 @@ void run_supernets(const ExperimentOptions& o) {
   const space::Nb201Space space;
   const data::DatasetSplits data = data::load_dataset(config.data);
   eval::ExperimentInputs inputs;
-  inputs.training_inputs.network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
+  inputs.training_inputs.network = {"nb201", config.preset, data.channels, data.height, data.num_classes};
+  const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
   inputs.training_inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
   inputs.training_inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
   inputs.training_inputs.latency_ms =
-      run_latency_table(config, inputs.training_inputs.network, o.out, space, /*measure_if_missing=*/true);
+      run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true);
   inputs.training = config.training;
   inputs.methods = methods;
   for (std::size_t i = 0; i < methods.size(); ++i) {

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201/config.h"
 
 namespace prpnas::cli {
 

@@ -64,7 +64,8 @@ void run(const SearchOptions& o) {
   const data::DatasetSplits data = data::load_dataset(config.data);
   const nn::Nb201Config network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
   const space::CostTable latency = run_latency_table(config, network, o.run, space, /*measure_if_missing=*/false);
-  train::TrainedSupernet trained = train::load_trained_supernet(o.run, network);
+  train::TrainedSupernet trained =
+      train::load_trained_supernet(o.run, {"nb201", config.preset, data.channels, data.height, data.num_classes});
   if (!trained.finished) {
     fmt::print(stderr, "prpnas: warning: {} stopped at step {} before its budget was spent; searching that supernet\n",
                o.run, trained.step);

@@ -9,8 +9,8 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/network_options.h"
-#include "prpnas/nn/nb201_config.h"
-#include "prpnas/nn/nb201_costs.h"
+#include "prpnas/nn/nb201/config.h"
+#include "prpnas/nn/nb201/costs.h"
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"

@@ -26,10 +26,11 @@ void run(const TrainCommandOptions& o) {
   const data::DatasetSplits data = data::load_dataset(config.data);
 
   train::TrainingInputs inputs;
-  inputs.network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
+  inputs.network = {"nb201", config.preset, data.channels, data.height, data.num_classes};
+  const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
   inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
   inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
-  inputs.latency_ms = run_latency_table(config, inputs.network, o.out, space, /*measure_if_missing=*/true);
+  inputs.latency_ms = run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true);
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
   const nlohmann::json summary = train::run_supernet_training(data, inputs, config.training, o.out, stderr);

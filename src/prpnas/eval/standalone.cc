@@ -4,8 +4,8 @@
 #include <optional>
 #include <utility>
 
-#include "prpnas/nn/nb201_costs.h"
-#include "prpnas/nn/nb201_network.h"
+#include "prpnas/nn/nb201/costs.h"
+#include "prpnas/nn/nb201/network.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::eval {

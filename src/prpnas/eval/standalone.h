@@ -9,7 +9,7 @@
 
 #include "prpnas/data/image_dataset.h"
 #include "prpnas/eval/ground_truth_file.h"
-#include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201/config.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/classifier_trainer.h"
 

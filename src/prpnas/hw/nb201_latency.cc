@@ -9,8 +9,8 @@
 #include <random>
 
 #include "prpnas/hw/op_timer.h"
-#include "prpnas/nn/nb201_network.h"
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/nb201/network.h"
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/progress.h"
@@ -59,11 +59,7 @@ void LatencyOptions::check() const {
   if (warmup < 0) throw ConfigError("--warmup " + std::to_string(warmup) + ": cannot be negative");
 }
 
-nlohmann::json nb201_network_json(const nn::Nb201Config& config) {
-  return {{"channels", config.channels},       {"cells_per_stage", config.cells_per_stage},
-          {"in_channels", config.in_channels}, {"image_size", config.image_size},
-          {"num_classes", config.num_classes}};
-}
+nlohmann::json nb201_network_json(const nn::Nb201Config& config) { return config.to_json(); }
 
 LatencyTable measure_nb201_lut(const nn::Nb201Config& config, const LatencyOptions& options, std::FILE* progress) {
   options.check();

@@ -15,7 +15,7 @@
 #include "prpnas/hw/latency_table.h"
 #include "prpnas/hw/measured_latency.h"
 #include "prpnas/hw/timing_summary.h"
-#include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201/config.h"
 #include "prpnas/space/search_space.h"
 
 namespace prpnas::hw {

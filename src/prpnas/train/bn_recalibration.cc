@@ -3,7 +3,6 @@
 #include <optional>
 #include <utility>
 
-#include "prpnas/nn/nb201_cell.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -41,17 +40,13 @@ void add_batch_norms(const std::shared_ptr<torch::nn::Module>& root, BatchNorms&
 
 }  // namespace
 
-BatchNorms path_batch_norms(const nn::Nb201SupernetImpl& supernet, const space::Architecture& path) {
-  nn::check_nb201_path(path);
+BatchNorms path_batch_norms(const nn::Supernet& supernet, const space::Architecture& path) {
   BatchNorms out;
-  for (const auto& [name, module] : supernet.fixed_parts()) add_batch_norms(module, out);
-  for (int i = 0; i < supernet.num_cells(); ++i) {
-    for (std::size_t d = 0; d < path.size(); ++d) add_batch_norms(supernet.cell(i)->op(static_cast<int>(d), path[d]), out);
-  }
+  for (const auto& module : supernet.path_modules(path)) add_batch_norms(module, out);
   return out;
 }
 
-void recalibrate_bn(nn::Nb201SupernetImpl& supernet, const space::Architecture& path,
+void recalibrate_bn(nn::Supernet& supernet, const space::Architecture& path,
                     const std::vector<torch::Tensor>& batches) {
   if (batches.empty()) throw Error("BN recalibration needs at least one batch of training images");
   const BatchNorms bns = path_batch_norms(supernet, path);
@@ -59,15 +54,15 @@ void recalibrate_bn(nn::Nb201SupernetImpl& supernet, const space::Architecture& 
     const CumulativeMomentum cumulative(bns);
     for (const auto& bn : bns) bn->reset_running_stats();
     torch::NoGradGuard no_grad;
-    supernet.train();
+    supernet.module().train();
     try {
       for (const torch::Tensor& images : batches) supernet.forward(images, path);
     } catch (...) {
-      supernet.eval();
+      supernet.module().eval();
       throw;
     }
   }
-  supernet.eval();
+  supernet.module().eval();
 }
 
 }  // namespace prpnas::train

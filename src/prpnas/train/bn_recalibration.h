@@ -4,7 +4,7 @@
 // before evaluating a path, its BN layers get statistics of that path alone:
 //
 //   1. the running statistics of every BatchNorm2d the path uses (stem,
-//      reductions, head, and the chosen op on each edge of every cell) are
+//      fixed parts and the chosen choice of every decision: path_modules) are
 //      reset (mean 0, var 1, count 0); BN layers of other ops are left alone;
 //   2. their momentum is set to c10::nullopt: libtorch then keeps a
 //      cumulative average (factor 1/num_batches_tracked) instead of an
@@ -27,19 +27,19 @@
 #include <memory>
 #include <vector>
 
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/supernet.h"
 #include "prpnas/space/search_space.h"
 
 namespace prpnas::train {
 
 // The BatchNorm2d modules `path` runs through, in no particular order.
 // Throws prpnas::Error for an invalid path.
-std::vector<std::shared_ptr<torch::nn::BatchNorm2dImpl>> path_batch_norms(const nn::Nb201SupernetImpl& supernet,
+std::vector<std::shared_ptr<torch::nn::BatchNorm2dImpl>> path_batch_norms(const nn::Supernet& supernet,
                                                                            const space::Architecture& path);
 
 // `batches`: normalised images [B, C, H, W]. Throws prpnas::Error for an
 // invalid path or when `batches` is empty.
-void recalibrate_bn(nn::Nb201SupernetImpl& supernet, const space::Architecture& path,
+void recalibrate_bn(nn::Supernet& supernet, const space::Architecture& path,
                     const std::vector<torch::Tensor>& batches);
 
 }  // namespace prpnas::train

@@ -36,7 +36,7 @@ class BufferSnapshot {
 
 }  // namespace
 
-SupernetEvaluator::SupernetEvaluator(nn::Nb201Supernet supernet, const data::DatasetSplits& data,
+SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, const data::DatasetSplits& data,
                                      const SupernetEvaluatorOptions& options)
     : supernet_(std::move(supernet)), options_(options) {
   if (options.recalibration_batches < 0 || options.batch_size < 1 || options.valid_images < 0) {
@@ -67,10 +67,10 @@ SupernetEvaluator::SupernetEvaluator(nn::Nb201Supernet supernet, const data::Dat
 }
 
 double SupernetEvaluator::accuracy(const space::Architecture& arch) {
-  nn::Nb201SupernetImpl& supernet = *supernet_;
-  const BufferSnapshot snapshot(supernet);
+  nn::Supernet& supernet = *supernet_;
+  const BufferSnapshot snapshot(supernet.module());
   if (!recalibration_.empty()) recalibrate_bn(supernet, arch, recalibration_);
-  supernet.eval();
+  supernet.module().eval();
   torch::NoGradGuard no_grad;
   int64_t correct = 0, begin = 0;
   for (const torch::Tensor& images : valid_images_) {

@@ -19,11 +19,12 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "prpnas/data/image_dataset.h"
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/supernet.h"
 #include "prpnas/space/search_space.h"
 
 namespace prpnas::train {
@@ -44,7 +45,7 @@ class SupernetEvaluator {
   // Copies what it needs out of `data` (the recalibration batches are
   // normalised once). Throws ConfigError for negative options, an empty
   // validation split, or (with recalibration) an empty training split.
-  SupernetEvaluator(nn::Nb201Supernet supernet, const data::DatasetSplits& data,
+  SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, const data::DatasetSplits& data,
                     const SupernetEvaluatorOptions& options = {});
 
   // Top-1 accuracy in % of `arch` on the validation subset.
@@ -56,7 +57,7 @@ class SupernetEvaluator {
   int recalibration_batches() const { return static_cast<int>(recalibration_.size()); }
 
  private:
-  nn::Nb201Supernet supernet_;
+  std::shared_ptr<nn::Supernet> supernet_;
   SupernetEvaluatorOptions options_;
   std::vector<torch::Tensor> recalibration_;            // normalised image batches
   std::vector<torch::Tensor> valid_images_;             // normalised, in batches

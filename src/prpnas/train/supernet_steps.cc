@@ -7,7 +7,6 @@
 
 #include <fmt/core.h>
 
-#include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -36,9 +35,10 @@ void shuffle(std::vector<int>& values, std::mt19937_64& rng) {
   for (std::size_t i = values.size(); i > 1; --i) std::swap(values[i - 1], values[uniform_index(i, rng)]);
 }
 
-void check_optimizer(const nn::Nb201SupernetImpl& supernet, const torch::optim::Optimizer& optimizer,
+void check_optimizer(const nn::Supernet& supernet, const torch::optim::Optimizer& optimizer,
                      const char* step) {
-  const auto* alpha = supernet.alpha().unsafeGetTensorImpl();
+  const torch::Tensor alpha_tensor = supernet.alpha();
+  const auto* alpha = alpha_tensor.unsafeGetTensorImpl();
   for (const auto& group : optimizer.param_groups()) {
     for (const auto& p : group.params()) {
       if (p.unsafeGetTensorImpl() == alpha) {
@@ -60,23 +60,23 @@ void clear_gradients(torch::optim::Optimizer& optimizer) {
 
 // Forward and backward one path; returns its loss. Throws before backward
 // when the loss is not finite.
-double forward_backward(nn::Nb201SupernetImpl& supernet, const Batch& batch, const space::Architecture& path,
+double forward_backward(nn::Supernet& supernet, const Batch& batch, const space::Architecture& path,
                         const char* step, std::size_t k, std::size_t m) {
   const torch::Tensor loss = torch::nn::functional::cross_entropy(supernet.forward(batch.images, path), batch.labels);
   const double value = loss.item<double>();
   if (!std::isfinite(value)) {
     throw Error(fmt::format("{}: the loss of path {}/{} {} became {}; the weights were not updated (lower the "
                             "learning rate, or check the images for NaN)",
-                            step, k + 1, m, space::Nb201Space().format(path), value));
+                            step, k + 1, m, supernet.space().format(path), value));
   }
   loss.backward();
   return value;
 }
 
-StepResult run_paths(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+StepResult run_paths(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                      std::vector<space::Architecture> paths, const char* step) {
   check_optimizer(supernet, optimizer, step);
-  supernet.train();
+  supernet.module().train();
   clear_gradients(optimizer);
   StepResult result;
   result.paths = std::move(paths);
@@ -116,17 +116,17 @@ space::Architecture sample_path(const space::ChoiceMask& alive, std::mt19937_64&
   return path;
 }
 
-StepResult fairness_step(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+StepResult fairness_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                          const space::ChoiceMask& alive, std::mt19937_64& rng) {
   return run_paths(supernet, optimizer, batch, fair_paths(alive, rng), "fairness step");
 }
 
-StepResult single_path_step(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+StepResult single_path_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                             const space::Architecture& path) {
   return run_paths(supernet, optimizer, batch, {path}, "single-path step");
 }
 
-torch::optim::SGD make_weight_optimizer(const nn::Nb201SupernetImpl& supernet, const SgdOptions& options) {
+torch::optim::SGD make_weight_optimizer(const nn::Supernet& supernet, const SgdOptions& options) {
   return torch::optim::SGD(supernet.weights(), nesterov_sgd(options));
 }
 

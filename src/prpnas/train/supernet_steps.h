@@ -1,4 +1,4 @@
-// One weight update of the NB201 supernet on one mini-batch, of each kind
+// One weight update of a supernet (any space) on one mini-batch, of each kind
 // the training methods need. Only the weights W move: the optimizer must be
 // built over supernet.weights() (make_weight_optimizer); alpha has its own
 // optimiser elsewhere and is never read or written here (an optimizer that
@@ -24,7 +24,7 @@
 #include <random>
 #include <vector>
 
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/supernet.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/batches.h"
 #include "prpnas/train/sgd.h"
@@ -55,16 +55,16 @@ space::Architecture sample_path(const space::ChoiceMask& alive, std::mt19937_64&
 // Strict fairness: the fair_paths of `alive` each forward and backward on
 // the same batch, gradients summed (not averaged) over the m paths, then one
 // optimizer step. Returns the m paths and their losses.
-StepResult fairness_step(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+StepResult fairness_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                          const space::ChoiceMask& alive, std::mt19937_64& rng);
 
 // One given path: forward, backward, one optimizer step. The SPOS step (with
 // sample_path) and PRP's Step 2 task step (with the argmax-alpha path).
-StepResult single_path_step(nn::Nb201SupernetImpl& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+StepResult single_path_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                             const space::Architecture& path);
 
 // SGD with Nesterov momentum and weight decay over supernet.weights() (never alpha).
-torch::optim::SGD make_weight_optimizer(const nn::Nb201SupernetImpl& supernet, const SgdOptions& options = {});
+torch::optim::SGD make_weight_optimizer(const nn::Supernet& supernet, const SgdOptions& options = {});
 
 }  // namespace prpnas::train
 

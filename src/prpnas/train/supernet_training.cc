@@ -13,12 +13,10 @@
 
 #include <fmt/core.h>
 
-#include "prpnas/nn/nb201_supernet.h"
 #include "prpnas/pareto/hypervolume.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/space/choice_mask.h"
-#include "prpnas/space/nb201_space.h"
 #include "prpnas/train/alpha_trainer.h"
 #include "prpnas/train/batches.h"
 #include "prpnas/train/pool_rank_step.h"
@@ -44,9 +42,22 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-nn::Nb201Supernet seeded_supernet(const nn::Nb201Config& config, uint64_t seed) {
+std::shared_ptr<nn::Supernet> seeded_supernet(const nn::NetworkSpec& spec, uint64_t seed) {
   torch::manual_seed(seed);
-  return nn::Nb201Supernet(config);
+  return nn::make_supernet(spec);
+}
+
+// Step 1 trains every choice of the widest decision once per step.
+int widest_decision(const space::SearchSpace& space) {
+  std::size_t widest = 0;
+  for (int d = 0; d < space.num_decisions(); ++d) widest = std::max(widest, space.choices(d).size());
+  return static_cast<int>(widest);
+}
+
+std::vector<std::vector<int64_t>> zeros_like(const space::ChoiceMask& mask) {
+  std::vector<std::vector<int64_t>> out;
+  for (const auto& row : mask) out.emplace_back(row.size(), 0);
+  return out;
 }
 
 // Every objective minimised: (-accuracy %, latency ms).
@@ -67,14 +78,15 @@ class Run {
         options_(options),
         dir_(std::move(run_dir)),
         progress_(progress),
-        plan_(plan_steps(options, kChoices)),
         supernet_(seeded_supernet(inputs.network, options.seed)),
+        space_(supernet_->space()),
+        plan_(plan_steps(options, widest_decision(space_))),
         sgd_(make_weight_optimizer(*supernet_, options.sgd)),
         alpha_(supernet_->alpha(), options.alpha),
         stream_(data, options.batch_size, options.seed),
         evaluator_(supernet_, data, options.evaluation),
         alive_(space_.full_mask()),
-        pruned_at_(space_.num_decisions(), std::vector<int64_t>(kChoices, 0)),
+        pruned_at_(zeros_like(alive_)),
         rng_(options.seed ^ 0x5eedULL) {
     for (const auto& arch : inputs_.truth.archs) truth_latency_.push_back(inputs_.latency_ms.cost(arch));
     if (!inputs_.truth.empty()) {
@@ -130,8 +142,6 @@ class Run {
   }
 
  private:
-  static constexpr int kChoices = 5;
-
   bool is_prp() const { return options_.method == Method::kPrp || options_.method == Method::kPrpNoPruning; }
   bool in_step2() const { return is_prp() && step_ >= plan_.fairness_steps; }
   std::string checkpoint_path() const { return dir_ + "/checkpoint"; }
@@ -165,8 +175,8 @@ class Run {
     space::Architecture path(alive_.size());
     for (std::size_t d = 0; d < alive_.size(); ++d) {
       int best = -1;
-      for (int c = 0; c < kChoices; ++c) {
-        if (alive_[d][c] && (best < 0 || alpha[d][c] > alpha[d][best])) best = c;
+      for (std::size_t c = 0; c < alive_[d].size(); ++c) {
+        if (alive_[d][c] && (best < 0 || alpha[d][c] > alpha[d][best])) best = static_cast<int>(c);
       }
       path[d] = best;
     }
@@ -359,7 +369,7 @@ class Run {
         break;
       }
     }
-    const int64_t fair_images = plan_.fairness_steps * options_.batch_size * kChoices;
+    const int64_t fair_images = plan_.fairness_steps * options_.batch_size * widest_decision(space_);
     return {{"method", method_name(options_.method)},
             {"steps", {{"fairness", plan_.fairness_steps}, {"single_path", plan_.single_path_steps}}},
             {"path_images", fair_images + plan_.single_path_steps * options_.batch_size},
@@ -384,7 +394,7 @@ class Run {
   void record_alpha() {
     const auto alpha = alpha_.alpha_values();
     for (int d = 0; d < space_.num_decisions(); ++d) {
-      for (int c = 0; c < kChoices; ++c) {
+      for (std::size_t c = 0; c < space_.choices(d).size(); ++c) {
         alpha_history_.push_back({std::to_string(step_), space_.decision_name(d), space_.choices(d)[c],
                                   fmt::format("{:.9g}", alpha[d][c]), alive_[d][c] ? "1" : "0"});
       }
@@ -401,7 +411,7 @@ class Run {
     CsvTable alpha_csv{"alpha.csv", {"decision", "choice", "alpha", "alive"}, {}, {}};
     CsvTable mask_csv{"mask.csv", {"decision", "choice", "alive", "pruned_at_step"}, {}, {}};
     for (int d = 0; d < space_.num_decisions(); ++d) {
-      for (int c = 0; c < kChoices; ++c) {
+      for (std::size_t c = 0; c < space_.choices(d).size(); ++c) {
         const std::string decision = space_.decision_name(d), choice = space_.choices(d)[c];
         const std::string alive = alive_[d][c] ? "1" : "0";
         alpha_csv.rows.push_back({decision, choice, fmt::format("{:.9g}", alpha[d][c]), alive});
@@ -442,7 +452,7 @@ class Run {
   void save_checkpoint(bool also_as_step1 = false) {
     write_tables();
     torch::serialize::OutputArchive archive, net, sgd, alpha, stream;
-    supernet_->save(net);
+    supernet_->module().save(net);
     sgd_.save(sgd);
     alpha_.save(alpha);
     stream_.save(stream);
@@ -469,7 +479,7 @@ class Run {
       archive.read("stream", stream);
       c10::IValue text;
       archive.read("state", text);
-      supernet_->load(net);
+      supernet_->module().load(net);
       sgd_.load(sgd);
       alpha_.load(alpha);
       stream_.load(stream);
@@ -513,9 +523,9 @@ class Run {
   TrainingOptions options_;
   std::string dir_;
   std::FILE* progress_;
-  space::Nb201Space space_;
+  std::shared_ptr<nn::Supernet> supernet_;
+  const space::SearchSpace& space_;
   StepPlan plan_;
-  nn::Nb201Supernet supernet_;
   torch::optim::SGD sgd_;
   AlphaTrainer alpha_;
   BatchStream stream_;
@@ -564,17 +574,17 @@ nlohmann::json run_supernet_training(const data::DatasetSplits& data, const Trai
   return run.go();
 }
 
-TrainedSupernet load_trained_supernet(const std::string& run_dir, const nn::Nb201Config& network) {
+TrainedSupernet load_trained_supernet(const std::string& run_dir, const nn::NetworkSpec& network) {
   const std::string path = run_dir + "/checkpoint";
   if (!std::filesystem::exists(path)) {
     throw DataError(fmt::format("{}: no checkpoint; train first (prpnas train --out {})", path, run_dir));
   }
-  TrainedSupernet trained{nn::Nb201Supernet(network), {}, 0, false};
+  TrainedSupernet trained{nn::make_supernet(network), {}, 0, false};
   try {
     torch::serialize::InputArchive archive, net;
     archive.load_from(path);
     archive.read("supernet", net);
-    trained.supernet->load(net);
+    trained.supernet->module().load(net);
     c10::IValue text;
     archive.read("state", text);
     const nlohmann::json s = nlohmann::json::parse(text.toStringRef());
@@ -585,7 +595,7 @@ TrainedSupernet load_trained_supernet(const std::string& run_dir, const nn::Nb20
     throw DataError(fmt::format("{}: checkpoint is unreadable or of another network ({})", path,
                                 std::string(e.what()).substr(0, 200)));
   }
-  trained.supernet->eval();
+  trained.supernet->module().eval();
   return trained;
 }
 

@@ -26,8 +26,10 @@
 #include <nlohmann/json.hpp>
 
 #include "prpnas/data/image_dataset.h"
-#include "prpnas/nn/nb201_config.h"
-#include "prpnas/nn/nb201_supernet.h"
+#include <memory>
+
+#include "prpnas/nn/supernet.h"
+#include "prpnas/nn/supernet_factory.h"
 #include "prpnas/space/cost_table.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/training_plan.h"
@@ -48,7 +50,7 @@ struct ScoredArchitectures {
 };
 
 struct TrainingInputs {
-  nn::Nb201Config network;
+  nn::NetworkSpec network;
   space::CostTable latency_ms;   // the latency objective (a LUT)
   ScoredArchitectures truth;     // for the Kendall columns; empty = none
   ScoredArchitectures rank_table;  // Step 2's rank source; empty = the supernet after Step 1
@@ -66,7 +68,7 @@ nlohmann::json run_supernet_training(const data::DatasetSplits& data, const Trai
 // A run read back from its checkpoint for search: the trained weights and
 // alpha (the supernet's own parameter) and the pruning mask.
 struct TrainedSupernet {
-  nn::Nb201Supernet supernet;
+  std::shared_ptr<nn::Supernet> supernet;
   space::ChoiceMask alive;
   int64_t step = 0;       // weight steps done
   bool finished = false;  // false: the run stopped before its budget was spent
@@ -74,7 +76,7 @@ struct TrainedSupernet {
 
 // Throws DataError naming the file when run_dir holds no readable
 // checkpoint, or one of another network than `network`.
-TrainedSupernet load_trained_supernet(const std::string& run_dir, const nn::Nb201Config& network);
+TrainedSupernet load_trained_supernet(const std::string& run_dir, const nn::NetworkSpec& network);
 
 }  // namespace prpnas::train
 

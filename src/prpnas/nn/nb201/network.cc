@@ -1,4 +1,4 @@
-#include "prpnas/nn/nb201_network.h"
+#include "prpnas/nn/nb201/network.h"
 
 #include <string>
 
@@ -17,17 +17,6 @@ space::ChoiceMask chosen_ops(const space::Architecture& arch) {
   return ops;
 }
 
-void copy_by_name(const torch::OrderedDict<std::string, torch::Tensor>& from,
-                  torch::OrderedDict<std::string, torch::Tensor>& to) {
-  for (auto& item : to) {
-    const torch::Tensor* source = from.find(item.key());
-    if (source == nullptr || !source->sizes().equals(item.value().sizes())) {
-      throw Error("copying NB201 weights: the supernet has no tensor '" + item.key() + "' of the network's shape");
-    }
-    item.value().copy_(*source);
-  }
-}
-
 }  // namespace
 
 Nb201NetworkImpl::Nb201NetworkImpl(const Nb201Config& config, const space::Architecture& arch)
@@ -39,11 +28,7 @@ void Nb201NetworkImpl::copy_from(const Nb201SupernetImpl& supernet) {
   if (!(supernet.config() == config())) {
     throw Error("copying NB201 weights: the supernet and the network were built with different configs");
   }
-  torch::NoGradGuard no_grad;
-  auto parameters = named_parameters();
-  copy_by_name(supernet.named_parameters(), parameters);
-  auto buffers = named_buffers();
-  copy_by_name(supernet.named_buffers(), buffers);
+  copy_tensors_by_name(supernet, *this);
 }
 
 }  // namespace prpnas::nn

@@ -7,19 +7,22 @@
 
 #include <torch/torch.h>
 
-#include "prpnas/nn/nb201_skeleton.h"
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/nb201/skeleton.h"
+#include "prpnas/nn/nb201/supernet.h"
 
 namespace prpnas::nn {
 
-class Nb201NetworkImpl : public Nb201Skeleton {
+class Nb201NetworkImpl : public Nb201Skeleton, public Network {
  public:
   // Throws prpnas::Error unless arch has 6 choices in 0..4.
   Nb201NetworkImpl(const Nb201Config& config, const space::Architecture& arch);
 
-  torch::Tensor forward(const torch::Tensor& x);
+  torch::nn::Module& module() override { return *this; }
+  const torch::nn::Module& module() const override { return *this; }
+  torch::Tensor forward(const torch::Tensor& x) override;
+  void set_observer(OpObserver* observer) override { Nb201Skeleton::set_observer(observer); }
 
-  const space::Architecture& architecture() const { return arch_; }
+  const space::Architecture& architecture() const override { return arch_; }
 
   // Copies every parameter and buffer (conv and BN weights, BN running
   // statistics; stem, cells, reductions, head) from the supernet's module of

@@ -11,7 +11,7 @@
 #define PRPNAS_NN_NB201_COSTS_H_
 
 #include "prpnas/space/cost_table.h"
-#include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201/config.h"
 
 namespace prpnas::nn {
 

@@ -1,4 +1,4 @@
-#include "prpnas/nn/nb201_costs.h"
+#include "prpnas/nn/nb201/costs.h"
 
 #include <torch/torch.h>
 
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "prpnas/nn/nb201_supernet.h"
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"

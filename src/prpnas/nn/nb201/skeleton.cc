@@ -1,4 +1,4 @@
-#include "prpnas/nn/nb201_skeleton.h"
+#include "prpnas/nn/nb201/skeleton.h"
 
 namespace prpnas::nn {
 

@@ -17,9 +17,9 @@
 #include <utility>
 #include <vector>
 
-#include "prpnas/nn/nb201_cell.h"
-#include "prpnas/nn/nb201_config.h"
-#include "prpnas/nn/nb201_ops.h"
+#include "prpnas/nn/nb201/cell.h"
+#include "prpnas/nn/nb201/config.h"
+#include "prpnas/nn/nb201/ops.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/search_space.h"
 

@@ -1,4 +1,4 @@
-#include "prpnas/nn/nb201_ops.h"
+#include "prpnas/nn/nb201/ops.h"
 
 #include <string>
 

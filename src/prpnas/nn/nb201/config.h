@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace prpnas::nn {
 
 struct Nb201Config {
@@ -19,6 +21,8 @@ struct Nb201Config {
 
   // Throws ConfigError naming the field unless every value can build a network.
   void check() const;
+  // The five numbers, as measurements record the network they timed.
+  nlohmann::json to_json() const;
   bool operator==(const Nb201Config&) const = default;
 };
 

@@ -1,4 +1,4 @@
-#include "prpnas/nn/nb201_config.h"
+#include "prpnas/nn/nb201/config.h"
 
 #include "prpnas/util/error.h"
 
@@ -31,6 +31,11 @@ void Nb201Config::check() const {
   require(image_size >= 4 && image_size % 4 == 0,
           "image_size must be a positive multiple of 4 (two stride-2 reductions), got " +
               std::to_string(image_size));
+}
+
+nlohmann::json Nb201Config::to_json() const {
+  return {{"channels", channels},       {"cells_per_stage", cells_per_stage}, {"in_channels", in_channels},
+          {"image_size", image_size}, {"num_classes", num_classes}};
 }
 
 Nb201Config nb201_preset(std::string_view name, int in_channels, int image_size, int num_classes) {

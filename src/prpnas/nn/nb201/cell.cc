@@ -1,8 +1,8 @@
-#include "prpnas/nn/nb201_cell.h"
+#include "prpnas/nn/nb201/cell.h"
 
 #include <string>
 
-#include "prpnas/nn/nb201_ops.h"
+#include "prpnas/nn/nb201/ops.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 

@@ -1,0 +1,41 @@
+#include "prpnas/nn/supernet.h"
+
+#include <string>
+
+#include "prpnas/util/error.h"
+
+namespace prpnas::nn {
+namespace {
+
+void copy_matching(const torch::OrderedDict<std::string, torch::Tensor>& from,
+                   torch::OrderedDict<std::string, torch::Tensor>& to) {
+  for (auto& item : to) {
+    const torch::Tensor* source = from.find(item.key());
+    if (source == nullptr || !source->sizes().equals(item.value().sizes())) {
+      throw Error("copying supernet weights: the supernet has no tensor '" + item.key() + "' of the network's shape");
+    }
+    item.value().copy_(*source);
+  }
+}
+
+}  // namespace
+
+torch::Tensor Supernet::alpha() const { return module().named_parameters()["alpha"]; }
+
+std::vector<torch::Tensor> Supernet::weights() const {
+  std::vector<torch::Tensor> weights;
+  for (const auto& p : module().named_parameters()) {
+    if (p.key() != "alpha") weights.push_back(p.value());
+  }
+  return weights;
+}
+
+void copy_tensors_by_name(const torch::nn::Module& from, torch::nn::Module& to) {
+  torch::NoGradGuard no_grad;
+  auto parameters = to.named_parameters();
+  copy_matching(from.named_parameters(), parameters);
+  auto buffers = to.named_buffers();
+  copy_matching(from.named_buffers(), buffers);
+}
+
+}  // namespace prpnas::nn

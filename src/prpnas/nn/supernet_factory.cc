@@ -1,0 +1,40 @@
+#include "prpnas/nn/supernet_factory.h"
+
+#include "prpnas/nn/nb201/network.h"
+#include "prpnas/nn/nb201/supernet.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::nn {
+namespace {
+
+[[noreturn]] void unknown_space(const std::string& space) {
+  throw ConfigError("no networks for search space '" + space + "' (known: nb201)");
+}
+
+Nb201Config nb201_config(const NetworkSpec& spec) {
+  return nb201_preset(spec.preset, spec.in_channels, spec.image_size, spec.num_classes);
+}
+
+}  // namespace
+
+std::shared_ptr<Supernet> make_supernet(const NetworkSpec& spec) {
+  if (spec.space == "nb201") return Nb201Supernet(nb201_config(spec)).ptr();
+  unknown_space(spec.space);
+}
+
+std::shared_ptr<Network> make_network(const NetworkSpec& spec, const space::Architecture& arch) {
+  if (spec.space == "nb201") return Nb201Network(nb201_config(spec), arch).ptr();
+  unknown_space(spec.space);
+}
+
+nlohmann::json network_json(const NetworkSpec& spec) {
+  if (spec.space == "nb201") return nb201_config(spec).to_json();
+  unknown_space(spec.space);
+}
+
+std::vector<std::string> preset_names(const std::string& space) {
+  if (space == "nb201") return nb201_preset_names();
+  unknown_space(space);
+}
+
+}  // namespace prpnas::nn

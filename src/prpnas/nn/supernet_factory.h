@@ -1,0 +1,41 @@
+// Builds the networks of a search space by name, next to
+// space::make_search_space: a NetworkSpec names the space, its preset (the
+// space's own sizes, e.g. NB201's C and N) and the dataset's shape.
+#ifndef PRPNAS_NN_SUPERNET_FACTORY_H_
+#define PRPNAS_NN_SUPERNET_FACTORY_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "prpnas/nn/network.h"
+#include "prpnas/nn/supernet.h"
+
+namespace prpnas::nn {
+
+struct NetworkSpec {
+  std::string space = "nb201";
+  std::string preset = "default";
+  int in_channels = 3;
+  int image_size = 32;  // height == width
+  int num_classes = 10;
+
+  bool operator==(const NetworkSpec&) const = default;
+};
+
+// Throw ConfigError naming the unknown space or preset (and the known ones)
+// or the field a preset cannot be built with.
+std::shared_ptr<Supernet> make_supernet(const NetworkSpec& spec);
+std::shared_ptr<Network> make_network(const NetworkSpec& spec, const space::Architecture& arch);
+
+// The network's shape as measurements record it (a LUT is only valid for
+// the network it was timed on). NB201: its config's five numbers.
+nlohmann::json network_json(const NetworkSpec& spec);
+
+std::vector<std::string> preset_names(const std::string& space);
+
+}  // namespace prpnas::nn
+
+#endif  // PRPNAS_NN_SUPERNET_FACTORY_H_
