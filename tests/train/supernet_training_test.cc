@@ -45,10 +45,11 @@ class SupernetTrainingTest : public ::testing::Test {
             "_" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     inputs_.network = {"nb201", "default", 1, 16, 10};
-    inputs_.latency_ms.fixed = 0.5;
+    inputs_.costs = {{"latency_ms", {}}};
+    latency().fixed = 0.5;
     for (int d = 0; d < 6; ++d) {
-      inputs_.latency_ms.choice.emplace_back();
-      for (int c = 0; c < 5; ++c) inputs_.latency_ms.choice[d].push_back(kLatency[c] * (1 + 0.2 * d));
+      latency().choice.emplace_back();
+      for (int c = 0; c < 5; ++c) latency().choice[d].push_back(kLatency[c] * (1 + 0.2 * d));
     }
     // 150 distinct architectures drawn uniformly.
     std::mt19937_64 rng(11);
@@ -78,13 +79,15 @@ class SupernetTrainingTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
+  space::CostTable& latency() { return inputs_.costs[0].table; }
+
   std::string path(const char* name) const { return (dir_ / name).string(); }
 
   // Pareto ranks of the truth set on (accuracy, latency).
   std::vector<int> truth_ranks() const {
     pareto::Points points;
     for (std::size_t i = 0; i < inputs_.truth.archs.size(); ++i) {
-      points.push_back({-inputs_.truth.accuracy[i], inputs_.latency_ms.cost(inputs_.truth.archs[i])});
+      points.push_back({-inputs_.truth.accuracy[i], inputs_.costs[0].table.cost(inputs_.truth.archs[i])});
     }
     return pareto::pareto_ranks(points);
   }
@@ -101,14 +104,14 @@ data::DatasetSplits* SupernetTrainingTest::data_ = nullptr;
 TEST_F(SupernetTrainingTest, TabularRanksTeachAlphaTheParetoOrder) {
   options_.method = Method::kPrpNoPruning;
   inputs_.rank_table = inputs_.truth;
-  const nlohmann::json summary = run_supernet_training(*data_, inputs_, options_, dir_.string(), nullptr);
+  const TrainingSummary summary = run_supernet_training(*data_, inputs_, options_, dir_.string(), nullptr);
 
-  EXPECT_EQ(summary["steps"]["fairness"], 10);
-  EXPECT_EQ(summary["steps"]["single_path"], 300);
-  EXPECT_EQ(summary["alpha_steps"], 300);
-  EXPECT_LE(summary["path_images"].get<int64_t>(), options_.budget_images);
+  EXPECT_EQ(summary.steps.fairness_steps, 10);
+  EXPECT_EQ(summary.steps.single_path_steps, 300);
+  EXPECT_EQ(summary.alpha_steps, 300);
+  EXPECT_LE(summary.path_images, options_.budget_images);
   // Alpha ranks the 150 architectures close to their true Pareto ranks.
-  EXPECT_GT(summary["final"]["kendall_alpha"].get<double>(), 0.6) << summary.dump(2);
+  EXPECT_GT(summary.last.kendall_alpha, 0.6);
 
   const CsvTable log = read_csv(path("log.csv"));
   ASSERT_EQ(log.rows.size(), 310u);
@@ -139,11 +142,11 @@ TEST_F(SupernetTrainingTest, PruningDropsOnlyWhatTheWorstUseAndNeverTheTrueFront
   options_.method = Method::kPrp;
   // `none` made the slowest choice too: an architecture that holds it is
   // dominated by its twin with `skip`, and sinks to the worst ranks.
-  for (auto& row : inputs_.latency_ms.choice) row[0] = 2 * row[3];
+  for (auto& row : latency().choice) row[0] = 2 * row[3];
   const std::vector<int> ranks = truth_ranks();
   inputs_.rank_table = inputs_.truth;
   inputs_.truth = {};  // no Kendall columns: this test needs no shared-weight evaluation
-  const nlohmann::json summary = run_supernet_training(*data_, inputs_, options_, dir_.string(), nullptr);
+  const TrainingSummary summary = run_supernet_training(*data_, inputs_, options_, dir_.string(), nullptr);
   const CsvTable mask = read_csv(path("mask.csv"));
   std::set<std::pair<int, int>> pruned;
   std::vector<int> alive_per_decision(6, 0);
@@ -159,7 +162,7 @@ TEST_F(SupernetTrainingTest, PruningDropsOnlyWhatTheWorstUseAndNeverTheTrueFront
   }
   EXPECT_GE(pruned.size(), 1u) << "`none` is the worst choice on both objectives; some should go";
   for (int n : alive_per_decision) EXPECT_GE(n, 1);
-  EXPECT_EQ(summary["alive_choices"].get<int>(), 30 - static_cast<int>(pruned.size()));
+  EXPECT_EQ(summary.alive_choices, 30 - static_cast<int>(pruned.size()));
   for (std::size_t i = 0; i < ranks.size(); ++i) {
     if (ranks[i] != 1) continue;
     for (int d = 0; d < 6; ++d) {

@@ -88,8 +88,8 @@ void run_supernets(const ExperimentOptions& o) {
   const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
   inputs.training_inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
   inputs.training_inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
-  inputs.training_inputs.latency_ms =
-      run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true);
+  inputs.training_inputs.costs = {
+      {"latency_ms", run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
   inputs.training = config.training;
   inputs.methods = methods;
   for (std::size_t i = 0; i < methods.size(); ++i) {

@@ -1,5 +1,7 @@
 // `prpnas train`: a supernet training run (PRP, its ablation, or a baseline)
 // from a TOML configuration into a run directory; the same command resumes.
+#include <cmath>
+
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
@@ -30,26 +32,16 @@ void run(const TrainCommandOptions& o) {
   const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
   inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
   inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
-  inputs.latency_ms = run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true);
+  inputs.costs = {{"latency_ms", run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
-  const nlohmann::json summary = train::run_supernet_training(data, inputs, config.training, o.out, stderr);
-  const auto& last = summary["final"];
-  auto show = [&](const char* key) {
-    return last.contains(key) && last[key].is_number() ? fmt::format("{:.3f}", last[key].get<double>())
-                                                       : std::string("-");
-  };
+  const train::TrainingSummary s = train::run_supernet_training(data, inputs, config.training, o.out, stderr);
+  auto show = [](double value) { return std::isfinite(value) ? fmt::format("{:.3f}", value) : std::string("-"); };
   fmt::print("{}: {} {} steps in {:.0f} s; Kendall tau-b vs ground truth: supernet {} (accuracy alone {}), "
-             "alpha {}, latency alone {}; front {} of {} candidates, hypervolume {:.4f}\n",
-             o.out, config.method, summary["steps"]["fairness"].get<int64_t>() +
-                                       summary["steps"]["single_path"].get<int64_t>(),
-             summary["seconds"]["total"].get<double>(), show("kendall_supernet"),
-             show("kendall_supernet_accuracy"), show("kendall_alpha"),
-             summary["kendall_latency_only"].is_number()
-                 ? fmt::format("{:.3f}", summary["kendall_latency_only"].get<double>())
-                 : std::string("-"),
-             summary["front"]["size"].get<int64_t>(),
-             summary["front"]["candidates"].get<int64_t>(), summary["front"]["hypervolume"].get<double>());
+             "alpha {}, {} alone {}; front {} of {} candidates, hypervolume {:.4f}\n",
+             o.out, s.method, s.steps.total(), s.seconds.total, show(s.last.kendall_supernet),
+             show(s.last.kendall_supernet_accuracy), show(s.last.kendall_alpha), s.objectives.at(1).name,
+             show(s.kendall_cost_only), s.front.size, s.front.candidates, s.front.hypervolume);
 }
 
 }  // namespace

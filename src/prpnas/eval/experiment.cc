@@ -18,16 +18,13 @@
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/report/markdown_table.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/train/run_layout.h"
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::eval {
 namespace {
-
-double json_number(const nlohmann::json& j, const char* key) {
-  return j.contains(key) && j[key].is_number() ? j[key].get<double>() : std::numeric_limits<double>::quiet_NaN();
-}
 
 nlohmann::json read_json(const std::string& path) {
   std::ifstream in(path);
@@ -54,8 +51,8 @@ void add_test_accuracies(const std::string& path, std::map<std::string, double>&
 void start_from_siblings_step1(const std::string& dir, train::Method method, std::FILE* progress) {
   if (method != train::Method::kPrp && method != train::Method::kPrpNoPruning) return;
   const train::Method sibling = method == train::Method::kPrp ? train::Method::kPrpNoPruning : train::Method::kPrp;
-  const std::string from = dir + "/" + train::method_name(sibling) + "/" + train::kStep1Checkpoint;
-  const std::string to = dir + "/" + train::method_name(method) + "/checkpoint";
+  const std::string from = train::RunLayout(dir + "/" + train::method_name(sibling)).step1_checkpoint();
+  const std::string to = train::RunLayout(dir + "/" + train::method_name(method)).checkpoint();
   if (std::filesystem::exists(to) || !std::filesystem::exists(from)) return;
   std::filesystem::copy_file(from, to + ".tmp", std::filesystem::copy_options::overwrite_existing);
   std::filesystem::rename(to + ".tmp", to);
@@ -81,16 +78,14 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
     if (progress) fmt::print(progress, "experiment: {}\n", o.method);
     const std::string run_dir = dir + "/" + o.method;
     start_from_siblings_step1(dir, method, progress);
-    const nlohmann::json summary =
+    const train::TrainingSummary summary =
         train::run_supernet_training(data, inputs.training_inputs, options, run_dir, progress);
-    o.kendall_tau_b = json_number(summary["final"], "kendall_supernet");
-    o.kendall_tau_b_accuracy = json_number(summary["final"], "kendall_supernet_accuracy");
-    const auto& s = summary["seconds"];
-    o.train_seconds = s["fairness"].get<double>() + s["single_path"].get<double>() + s["rank"].get<double>();
-    o.search_seconds = s["evaluation"].get<double>();
-    o.images = summary["path_images"];
-    const CsvTable front = read_csv(run_dir + "/front.csv");
-    for (const auto& row : front.rows) o.front.push_back(row[front.column("arch")]);
+    o.kendall_tau_b = summary.last.kendall_supernet;
+    o.kendall_tau_b_accuracy = summary.last.kendall_supernet_accuracy;
+    o.train_seconds = summary.training_seconds();
+    o.search_seconds = summary.seconds.evaluation;
+    o.images = summary.path_images;
+    for (const auto& member : summary.front.members) o.front.push_back(space.format(member.arch));
     out.methods.push_back(std::move(o));
   }
 
@@ -122,7 +117,7 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
 
   // Every objective minimised: (-test accuracy, latency).
   for (const auto& [arch, accuracy] : known) {
-    out.known[arch] = {accuracy, inputs.training_inputs.latency_ms.cost(space.parse(arch))};
+    out.known[arch] = {accuracy, inputs.training_inputs.costs.front().table.cost(space.parse(arch))};
   }
   auto point = [&](const std::string& arch) {
     const TrueValues& v = out.known.at(arch);

@@ -1,69 +1,43 @@
-// A whole supernet training run on NB201 (docs/METHOD.md, "The training
-// run"): PRP (Step 1 fairness, then Step 2 task and rank steps, Step 3
-// pruning), PRP without pruning, FairNAS or SPOS, at a budget of path-images
-// (training_plan.h), judged against stand-alone ground truth.
+// A whole supernet training run (docs/METHOD.md, "The training run") of any
+// search space with a supernet (nn/supernet_factory.h): PRP (Step 1
+// fairness, then Step 2 task and rank steps, Step 3 pruning), PRP without
+// pruning, FairNAS or SPOS (train/methods/), at a budget of path-images
+// (training_plan.h), judged against stand-alone ground truth on accuracy
+// and every cost objective.
 //
 // Step 2 ranks its samples with a table when one is given, otherwise with
 // the supernet as it stood after Step 1: a pool of `rank_pool` architectures
-// is evaluated then (shared weights + latency table) and each rank step
+// is evaluated then (shared weights + cost tables) and each rank step
 // samples S of its members that use only alive choices.
 //
-// Everything goes into the run directory, each file written atomically:
-// checkpoint (W, alpha, mask, both optimisers, random engines, batch
-// stream, log, timings), log.csv, alpha.csv, mask.csv, pool.csv, PRP's
-// alpha_history.csv and step1_checkpoint (the checkpoint once Step 1 and the
-// rank pool are done), and at the end front.csv and summary.json
-// (docs/FORMATS.md). A run killed at any
-// moment and started again continues from its last checkpoint and ends with
-// the alpha an uninterrupted run ends with (same machine, same threads).
+// Everything goes into the run directory (train/run_layout.h), each file
+// written atomically; a run killed at any moment and started again
+// continues from its last checkpoint (train/checkpoint.h) and ends with the
+// alpha an uninterrupted run ends with (same machine, same threads).
 #ifndef PRPNAS_TRAIN_SUPERNET_TRAINING_H_
 #define PRPNAS_TRAIN_SUPERNET_TRAINING_H_
 
 #include <cstdio>
+#include <memory>
 #include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "prpnas/data/image_dataset.h"
-#include <memory>
-
 #include "prpnas/nn/supernet.h"
 #include "prpnas/nn/supernet_factory.h"
-#include "prpnas/space/cost_table.h"
-#include "prpnas/space/search_space.h"
+#include "prpnas/train/training_inputs.h"
 #include "prpnas/train/training_plan.h"
+#include "prpnas/train/training_summary.h"
 
 namespace prpnas::train {
 
-// PRP with and without pruning differ only from Step 2's first alpha step
-// on: a run directory of either holds this file once it gets there, and a
-// fresh run of the other with the same settings may start from a copy of it
-// as its `checkpoint` (same result as training Step 1 again).
-inline constexpr const char* kStep1Checkpoint = "step1_checkpoint";
-
-// Architectures with a known accuracy in % (stand-alone ground truth, or a table).
-struct ScoredArchitectures {
-  std::vector<space::Architecture> archs;
-  std::vector<double> accuracy;
-  bool empty() const { return archs.empty(); }
-};
-
-struct TrainingInputs {
-  nn::NetworkSpec network;
-  space::CostTable latency_ms;   // the latency objective (a LUT)
-  ScoredArchitectures truth;     // for the Kendall columns; empty = none
-  ScoredArchitectures rank_table;  // Step 2's rank source; empty = the supernet after Step 1
-};
-
-// Runs (or resumes) to the end of the budget and returns summary.json's
-// contents. `progress` gets the progress line and events (nullptr: silent).
-// Throws Error for a NaN loss (naming the step; the last checkpoint, from
-// before it, stays), ConfigError for bad options or a checkpoint of another
-// shape, DataError for an unreadable checkpoint.
-nlohmann::json run_supernet_training(const data::DatasetSplits& data, const TrainingInputs& inputs,
-                                     const TrainingOptions& options, const std::string& run_dir,
-                                     std::FILE* progress);
+// Runs (or resumes) to the end of the budget, writes summary.json and
+// returns it typed. `progress` gets the progress line and events (nullptr:
+// silent). Throws Error for a NaN loss (naming the step; the last
+// checkpoint, from before it, stays), ConfigError for bad options or a
+// checkpoint of another shape, DataError for an unreadable checkpoint.
+TrainingSummary run_supernet_training(const data::DatasetSplits& data, const TrainingInputs& inputs,
+                                      const TrainingOptions& options, const std::string& run_dir,
+                                      std::FILE* progress);
 
 // A run read back from its checkpoint for search: the trained weights and
 // alpha (the supernet's own parameter) and the pruning mask.

@@ -1,9 +1,11 @@
 #include "prpnas/train/training_plan.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/core.h>
 
+#include "prpnas/train/methods/training_method.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -66,30 +68,13 @@ void TrainingOptions::check() const {
 }
 
 StepPlan plan_steps(const TrainingOptions& options, int paths_per_fairness_step) {
-  const int64_t fair_cost = options.batch_size * paths_per_fairness_step, single_cost = options.batch_size;
-  StepPlan plan;
-  switch (options.method) {
-    case Method::kFairnas: plan.fairness_steps = options.budget_images / fair_cost; break;
-    case Method::kSpos: plan.single_path_steps = options.budget_images / single_cost; break;
-    case Method::kPrp:
-    case Method::kPrpNoPruning: {
-      plan.fairness_steps = static_cast<int64_t>(options.fairness_share * options.budget_images) / fair_cost;
-      plan.single_path_steps = (options.budget_images - plan.fairness_steps * fair_cost) / single_cost;
-      if (plan.single_path_steps < 1) {
-        throw ConfigError(fmt::format("training.fairness_share = {} leaves no Step 2 iteration in {} images; "
-                                      "lower it or raise training.budget_images",
-                                      options.fairness_share, options.budget_images));
-      }
-      break;
-    }
-  }
-  if (plan.total() < 1 || (plan.fairness_steps < 1 && options.method != Method::kSpos)) {
-    throw ConfigError(fmt::format("training.budget_images = {} buys no {} step at batch {} ({} paths a step); "
-                                  "raise it",
-                                  options.budget_images, method_name(options.method) == "spos" ? "SPOS" : "fairness",
-                                  options.batch_size, paths_per_fairness_step));
-  }
-  return plan;
+  return make_training_method(options.method)->plan(options, paths_per_fairness_step);
+}
+
+int widest_decision(const space::SearchSpace& space) {
+  std::size_t widest = 0;
+  for (int d = 0; d < space.num_decisions(); ++d) widest = std::max(widest, space.choices(d).size());
+  return static_cast<int>(widest);
 }
 
 }  // namespace prpnas::train

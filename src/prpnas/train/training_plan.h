@@ -51,7 +51,7 @@ struct TrainingOptions {
 };
 
 // The weight steps a method takes for the budget. Step 1 steps train every
-// choice of NB201's widest decision (5 paths); the rest train one path.
+// choice of the space's widest decision (NB201: 5 paths); the rest train one path.
 struct StepPlan {
   int64_t fairness_steps = 0;     // Step 1 (PRP, FairNAS)
   int64_t single_path_steps = 0;  // SPOS steps, or PRP's Step 2 iterations
@@ -62,7 +62,12 @@ struct StepPlan {
 // floor(budget / (m B)) steps, SPOS floor(budget / B); PRP's Step 1 gets
 // floor(share * budget / (m B)) and Step 2 the rest of the budget in
 // single-path steps (floor). Throws ConfigError when a phase would get no step.
+// (Each method's TrainingMethod::plan.)
 StepPlan plan_steps(const TrainingOptions& options, int paths_per_fairness_step);
+
+// The largest number of choices of any decision: the paths of a Step 1
+// step (every choice of the widest decision once).
+int widest_decision(const space::SearchSpace& space);
 
 }  // namespace prpnas::train
 

@@ -1,0 +1,49 @@
+#include "prpnas/train/methods/baselines.h"
+
+#include "prpnas/space/sampling.h"
+#include "prpnas/train/supernet_run.h"
+
+namespace prpnas::train {
+
+StepResult fairness_weight_step(SupernetRun& run, LogRow& row) {
+  const auto start = std::chrono::steady_clock::now();
+  row[kPhase] = "fairness";
+  StepResult result = fairness_step(*run.supernet, run.sgd, run.stream.next(), run.state.alive, run.state.rng);
+  run.state.seconds.fairness += SupernetRun::seconds_since(start);
+  return result;
+}
+
+std::vector<space::Architecture> uniform_candidates(SupernetRun& run) {
+  return space::distinct_sample(run.space, run.options.final_sample, run.options.seed + 1);
+}
+
+StepPlan Fairnas::plan(const TrainingOptions& options, int widest) const {
+  StepPlan plan;
+  plan.fairness_steps = options.budget_images / (options.batch_size * widest);
+  check_budget_buys(plan, options, widest, "fairness");
+  return plan;
+}
+
+StepResult Fairnas::step(SupernetRun& run, LogRow& row) const { return fairness_weight_step(run, row); }
+
+std::vector<space::Architecture> Fairnas::final_candidates(SupernetRun& run) const { return uniform_candidates(run); }
+
+StepPlan Spos::plan(const TrainingOptions& options, int widest) const {
+  StepPlan plan;
+  plan.single_path_steps = options.budget_images / options.batch_size;
+  check_budget_buys(plan, options, widest, "SPOS");
+  return plan;
+}
+
+StepResult Spos::step(SupernetRun& run, LogRow& row) const {
+  const auto start = std::chrono::steady_clock::now();
+  row[kPhase] = "spos";
+  const Batch batch = run.stream.next();
+  StepResult result = single_path_step(*run.supernet, run.sgd, batch, sample_path(run.state.alive, run.state.rng));
+  run.state.seconds.single_path += SupernetRun::seconds_since(start);
+  return result;
+}
+
+std::vector<space::Architecture> Spos::final_candidates(SupernetRun& run) const { return uniform_candidates(run); }
+
+}  // namespace prpnas::train

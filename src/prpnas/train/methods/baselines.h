@@ -1,0 +1,35 @@
+// The one-shot baselines at PRP's budget: FairNAS (strict fairness for the
+// whole budget, Chu et al.) and SPOS (uniform single paths, Guo et al.).
+// Their front is the non-dominated set of evaluation.final_sample uniformly
+// drawn architectures (the same draw for both).
+#ifndef PRPNAS_TRAIN_METHODS_BASELINES_H_
+#define PRPNAS_TRAIN_METHODS_BASELINES_H_
+
+#include "prpnas/train/methods/training_method.h"
+
+namespace prpnas::train {
+
+class Fairnas : public TrainingMethod {
+ public:
+  Method id() const override { return Method::kFairnas; }
+  StepPlan plan(const TrainingOptions& options, int widest) const override;
+  StepResult step(SupernetRun& run, LogRow& row) const override;
+  std::vector<space::Architecture> final_candidates(SupernetRun& run) const override;
+};
+
+class Spos : public TrainingMethod {
+ public:
+  Method id() const override { return Method::kSpos; }
+  StepPlan plan(const TrainingOptions& options, int widest) const override;
+  StepResult step(SupernetRun& run, LogRow& row) const override;
+  std::vector<space::Architecture> final_candidates(SupernetRun& run) const override;
+};
+
+// Step 1 of PRP and the whole of FairNAS: one strict-fairness step.
+StepResult fairness_weight_step(SupernetRun& run, LogRow& row);
+// Baselines' front candidates: final_sample distinct uniform architectures.
+std::vector<space::Architecture> uniform_candidates(SupernetRun& run);
+
+}  // namespace prpnas::train
+
+#endif  // PRPNAS_TRAIN_METHODS_BASELINES_H_

@@ -1,0 +1,101 @@
+#include "prpnas/train/methods/prp.h"
+
+#include <fmt/core.h>
+
+#include "prpnas/space/sampling.h"
+#include "prpnas/search/front_from_alpha.h"
+#include "prpnas/train/checkpoint.h"
+#include "prpnas/train/methods/baselines.h"
+#include "prpnas/train/pool_rank_step.h"
+#include "prpnas/train/supernet_run.h"
+#include "prpnas/util/number_cell.h"
+
+namespace prpnas::train {
+
+space::Architecture argmax_path(const std::vector<std::vector<double>>& alpha, const space::ChoiceMask& alive) {
+  space::Architecture path(alive.size());
+  for (std::size_t d = 0; d < alive.size(); ++d) {
+    int best = -1;
+    for (std::size_t c = 0; c < alive[d].size(); ++c) {
+      if (alive[d][c] && (best < 0 || alpha[d][c] > alpha[d][best])) best = static_cast<int>(c);
+    }
+    path[d] = best;
+  }
+  return path;
+}
+
+StepPlan Prp::plan(const TrainingOptions& options, int widest) const {
+  const int64_t fair_cost = options.batch_size * widest, single_cost = options.batch_size;
+  StepPlan plan;
+  plan.fairness_steps = static_cast<int64_t>(options.fairness_share * options.budget_images) / fair_cost;
+  plan.single_path_steps = (options.budget_images - plan.fairness_steps * fair_cost) / single_cost;
+  if (plan.single_path_steps < 1) {
+    throw ConfigError(fmt::format("training.fairness_share = {} leaves no Step 2 iteration in {} images; "
+                                  "lower it or raise training.budget_images",
+                                  options.fairness_share, options.budget_images));
+  }
+  check_budget_buys(plan, options, widest, "fairness");
+  return plan;
+}
+
+void Prp::before_step(SupernetRun& run) const {
+  if (!run.in_step2() || !run.state.pool.empty()) return;
+  build_pool(run);
+  save_checkpoint(run, /*also_as_step1=*/true);
+}
+
+// The rank source of Step 2: a table, or rank_pool unique architectures
+// judged by the supernet as Step 1 left it.
+void Prp::build_pool(SupernetRun& run) const {
+  const auto start = std::chrono::steady_clock::now();
+  if (!run.inputs.rank_table.empty()) {
+    run.set_pool(run.inputs.rank_table);
+  } else {
+    ScoredArchitectures pool;
+    pool.archs = space::distinct_sample(run.space, run.options.rank_pool, run.options.seed);
+    run.say(fmt::format("Step 2 ranks with the supernet: evaluating a pool of {} architectures", pool.archs.size()));
+    pool.accuracy = run.accuracies(pool.archs);
+    run.set_pool(std::move(pool));
+  }
+  run.state.seconds.evaluation += SupernetRun::seconds_since(start);
+}
+
+StepResult Prp::step(SupernetRun& run, LogRow& row) const {
+  if (run.state.step < run.plan.fairness_steps) return fairness_weight_step(run, row);
+  const auto start = std::chrono::steady_clock::now();
+  row[kPhase] = "pareto-rank";
+  const Batch batch = run.stream.next();
+  StepResult result = single_path_step(*run.supernet, run.sgd, batch, argmax_path(run.alpha.alpha_values(), run.state.alive));
+  run.state.seconds.single_path += SupernetRun::seconds_since(start);
+  const auto rank_start = std::chrono::steady_clock::now();
+  rank_step(run, row);
+  run.state.seconds.rank += SupernetRun::seconds_since(rank_start);
+  return result;
+}
+
+// Step 2's alpha update on S pool members that use only alive choices,
+// then Step 3 every prune_every alpha steps.
+void Prp::rank_step(SupernetRun& run, LogRow& row) const {
+  const std::optional<PoolRankStep> step =
+      pool_rank_step(run.alpha, run.state.alive, run.state.pool.archs, run.pool_points, run.state.rng,
+                     prune_every(run.options), run.options.prune_worst_fraction);
+  if (!step) return;  // too few pool members left to rank: alpha stays
+  row[kHinge] = number_cell(step->alpha.hinge);
+  row[kListnet] = number_cell(step->alpha.listnet);
+  row[kAlphaLoss] = number_cell(step->alpha.total);
+  for (const PruneEvent& e : step->pruned) {
+    run.state.pruned_at[e.decision][e.choice] = run.state.step + 1;
+    run.say(fmt::format("step {}: pruned {} on {}", run.state.step + 1, run.space.choices(e.decision)[e.choice],
+                        run.space.decision_name(e.decision)));
+  }
+}
+
+bool Prp::phase_ends(const SupernetRun& run) const {
+  return TrainingMethod::phase_ends(run) || run.state.step == run.plan.fairness_steps;
+}
+
+std::vector<space::Architecture> Prp::final_candidates(SupernetRun& run) const {
+  return search::alpha_candidates(run.alpha.alpha_values(), run.state.alive, run.options.front);
+}
+
+}  // namespace prpnas::train

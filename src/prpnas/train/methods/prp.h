@@ -1,0 +1,45 @@
+// PRP (docs/METHOD.md): Step 1 strict fairness for fairness_share of the
+// budget; then Step 2, each iteration one weight step on the argmax-alpha
+// path and one alpha step ranking S members of the rank pool (a table, or
+// rank_pool architectures judged by the supernet as Step 1 left it), with
+// Step 3 pruning every prune_every alpha steps. Its front comes from alpha.
+// PrpNoPruning is the ablation without Step 3.
+#ifndef PRPNAS_TRAIN_METHODS_PRP_H_
+#define PRPNAS_TRAIN_METHODS_PRP_H_
+
+#include "prpnas/train/methods/training_method.h"
+
+namespace prpnas::train {
+
+class Prp : public TrainingMethod {
+ public:
+  Method id() const override { return Method::kPrp; }
+  StepPlan plan(const TrainingOptions& options, int widest) const override;
+  bool trains_alpha() const override { return true; }
+  void before_step(SupernetRun& run) const override;
+  StepResult step(SupernetRun& run, LogRow& row) const override;
+  bool phase_ends(const SupernetRun& run) const override;
+  std::vector<space::Architecture> final_candidates(SupernetRun& run) const override;
+
+ protected:
+  virtual int prune_every(const TrainingOptions& options) const { return options.prune_every; }
+
+ private:
+  void build_pool(SupernetRun& run) const;
+  void rank_step(SupernetRun& run, LogRow& row) const;
+};
+
+class PrpNoPruning : public Prp {
+ public:
+  Method id() const override { return Method::kPrpNoPruning; }
+
+ protected:
+  int prune_every(const TrainingOptions&) const override { return 0; }
+};
+
+// Per decision, the alive choice with the largest alpha (lowest index on ties).
+space::Architecture argmax_path(const std::vector<std::vector<double>>& alpha, const space::ChoiceMask& alive);
+
+}  // namespace prpnas::train
+
+#endif  // PRPNAS_TRAIN_METHODS_PRP_H_

@@ -1,0 +1,36 @@
+#include "prpnas/train/run_hooks.h"
+
+#include <fmt/core.h>
+
+#include "prpnas/train/checkpoint.h"
+#include "prpnas/train/methods/training_method.h"
+#include "prpnas/train/run_tables.h"
+#include "prpnas/util/number_cell.h"
+
+namespace prpnas::train {
+
+void JudgeHook::after_step(SupernetRun& run, bool phase_end) {
+  const int64_t every = run.options.evaluate_every;
+  if (phase_end || (every > 0 && run.state.step % every == 0)) judgement_.judge(run, run.state.log.back());
+}
+
+void WallTimeHook::after_step(SupernetRun& run, bool) { run.state.log.back()[kSeconds] = number_cell(run.elapsed()); }
+
+void CheckpointHook::after_step(SupernetRun& run, bool phase_end) {
+  if (!phase_end && run.state.step % run.options.checkpoint_every != 0) return;
+  if (run.in_step2()) record_alpha(run);
+  save_checkpoint(run);
+}
+
+void ProgressHook::on_start(SupernetRun& run) {
+  bar_.emplace(run.method.name(), run.plan.total(), "step", run.progress);
+}
+
+void ProgressHook::after_step(SupernetRun& run, bool) {
+  const LogRow& row = run.state.log.back();
+  bar_->update(run.state.step, fmt::format("{} loss {} alive {}", row[kPhase], row[kWeightLoss], row[kAlive]));
+}
+
+void ProgressHook::on_finish(SupernetRun&) { bar_->finish(); }
+
+}  // namespace prpnas::train
