@@ -1,5 +1,7 @@
 #include "prpnas/nn/supernet_factory.h"
 
+#include "prpnas/nn/chain/network.h"
+#include "prpnas/nn/chain/supernet.h"
 #include "prpnas/nn/nb201/network.h"
 #include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/util/error.h"
@@ -8,32 +10,40 @@ namespace prpnas::nn {
 namespace {
 
 [[noreturn]] void unknown_space(const std::string& space) {
-  throw ConfigError("no networks for search space '" + space + "' (known: nb201)");
+  throw ConfigError("no networks for search space '" + space + "' (known: nb201, chain)");
 }
 
 Nb201Config nb201_config(const NetworkSpec& spec) {
   return nb201_preset(spec.preset, spec.in_channels, spec.image_size, spec.num_classes);
 }
 
+ChainConfig chain_config(const NetworkSpec& spec) {
+  return chain_preset(spec.preset, spec.in_channels, spec.image_size, spec.num_classes);
+}
+
 }  // namespace
 
 std::shared_ptr<Supernet> make_supernet(const NetworkSpec& spec) {
   if (spec.space == "nb201") return Nb201Supernet(nb201_config(spec)).ptr();
+  if (spec.space == "chain") return ChainSupernet(chain_config(spec)).ptr();
   unknown_space(spec.space);
 }
 
 std::shared_ptr<Network> make_network(const NetworkSpec& spec, const space::Architecture& arch) {
   if (spec.space == "nb201") return Nb201Network(nb201_config(spec), arch).ptr();
+  if (spec.space == "chain") return ChainNetwork(chain_config(spec), arch).ptr();
   unknown_space(spec.space);
 }
 
 nlohmann::json network_json(const NetworkSpec& spec) {
   if (spec.space == "nb201") return nb201_config(spec).to_json();
+  if (spec.space == "chain") return chain_config(spec).to_json();
   unknown_space(spec.space);
 }
 
 std::vector<std::string> preset_names(const std::string& space) {
   if (space == "nb201") return nb201_preset_names();
+  if (space == "chain") return chain_preset_names();
   unknown_space(space);
 }
 

@@ -7,6 +7,7 @@
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/front_from_alpha.h"
+#include "prpnas/train/methods/prp.h"
 #include "prpnas/train/methods/training_method.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/number_cell.h"
@@ -23,7 +24,7 @@ pareto::Points current_front(SupernetRun& run, const std::vector<space::Architec
   std::vector<space::Architecture> candidates = archs;
   pareto::Points candidate_points = points;
   if (run.in_step2() && run.alpha.steps() > 0) {
-    candidates = search::alpha_candidates(run.alpha.alpha_values(), run.state.alive, run.options.front);
+    candidates = valid_alpha_candidates(run);
     std::vector<double> accuracy;
     candidate_points = run.estimate(candidates, accuracy);
   }

@@ -116,9 +116,21 @@ space::Architecture sample_path(const space::ChoiceMask& alive, std::mt19937_64&
   return path;
 }
 
+std::vector<space::Architecture> valid_fair_paths(const space::SearchSpace& space, const space::ChoiceMask& alive,
+                                                  std::mt19937_64& rng) {
+  constexpr int kTries = 1000;
+  for (int t = 0; t < kTries; ++t) {
+    std::vector<space::Architecture> paths = fair_paths(alive, rng);
+    if (std::all_of(paths.begin(), paths.end(), [&](const auto& p) { return space.is_valid(p); })) return paths;
+  }
+  throw Error(fmt::format("strict fairness: {} draws of fair paths over the alive choices of space '{}' all held "
+                          "an invalid architecture; its validity rule leaves too few combinations alive",
+                          kTries, space.name()));
+}
+
 StepResult fairness_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                          const space::ChoiceMask& alive, std::mt19937_64& rng) {
-  return run_paths(supernet, optimizer, batch, fair_paths(alive, rng), "fairness step");
+  return run_paths(supernet, optimizer, batch, valid_fair_paths(supernet.space(), alive, rng), "fairness step");
 }
 
 StepResult single_path_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,

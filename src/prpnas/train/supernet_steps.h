@@ -52,7 +52,14 @@ std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std:
 // decision independently. Throws Error if a decision has no alive choice.
 space::Architecture sample_path(const space::ChoiceMask& alive, std::mt19937_64& rng);
 
-// Strict fairness: the fair_paths of `alive` each forward and backward on
+// fair_paths of `alive` that are all valid in `space` (space.is_valid): the
+// whole set is drawn again while any is not (every choice must still be
+// trained once per step), up to 1000 times; then Error. A space without
+// forbidden combinations draws exactly what fair_paths draws.
+std::vector<space::Architecture> valid_fair_paths(const space::SearchSpace& space, const space::ChoiceMask& alive,
+                                                  std::mt19937_64& rng);
+
+// Strict fairness: the valid_fair_paths of `alive` each forward and backward on
 // the same batch, gradients summed (not averaged) over the m paths, then one
 // optimizer step. Returns the m paths and their losses.
 StepResult fairness_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,

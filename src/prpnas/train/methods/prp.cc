@@ -1,5 +1,7 @@
 #include "prpnas/train/methods/prp.h"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 #include "prpnas/space/sampling.h"
@@ -22,6 +24,29 @@ space::Architecture argmax_path(const std::vector<std::vector<double>>& alpha, c
     path[d] = best;
   }
   return path;
+}
+
+space::Architecture best_valid_path(const SupernetRun& run) {
+  const auto alpha = run.alpha.alpha_values();
+  space::Architecture path = argmax_path(alpha, run.state.alive);
+  if (run.space.is_valid(path)) return path;
+  std::vector<space::Architecture> options =
+      search::alpha_candidates(alpha, run.state.alive, run.options.front);
+  std::erase_if(options, [&](const auto& a) { return !run.space.is_valid(a); });
+  if (options.empty()) {
+    std::mt19937_64 rng(run.options.seed + static_cast<uint64_t>(run.state.step));  // not the run's engine
+    for (int i = 0; i < 256; ++i) options.push_back(space::sample_alive(run.space, run.state.alive, rng));
+  }
+  const std::vector<double> score = run.alpha.predicted_scores(options);
+  return options[std::max_element(score.begin(), score.end()) - score.begin()];
+}
+
+std::vector<space::Architecture> valid_alpha_candidates(const SupernetRun& run) {
+  std::vector<space::Architecture> candidates =
+      search::alpha_candidates(run.alpha.alpha_values(), run.state.alive, run.options.front);
+  std::erase_if(candidates, [&](const auto& a) { return !run.space.is_valid(a); });
+  if (candidates.empty()) candidates.push_back(best_valid_path(run));
+  return candidates;
 }
 
 StepPlan Prp::plan(const TrainingOptions& options, int widest) const {
@@ -65,7 +90,7 @@ StepResult Prp::step(SupernetRun& run, LogRow& row) const {
   const auto start = std::chrono::steady_clock::now();
   row[kPhase] = "pareto-rank";
   const Batch batch = run.stream.next();
-  StepResult result = single_path_step(*run.supernet, run.sgd, batch, argmax_path(run.alpha.alpha_values(), run.state.alive));
+  StepResult result = single_path_step(*run.supernet, run.sgd, batch, best_valid_path(run));
   run.state.seconds.single_path += SupernetRun::seconds_since(start);
   const auto rank_start = std::chrono::steady_clock::now();
   rank_step(run, row);
@@ -94,8 +119,6 @@ bool Prp::phase_ends(const SupernetRun& run) const {
   return TrainingMethod::phase_ends(run) || run.state.step == run.plan.fairness_steps;
 }
 
-std::vector<space::Architecture> Prp::final_candidates(SupernetRun& run) const {
-  return search::alpha_candidates(run.alpha.alpha_values(), run.state.alive, run.options.front);
-}
+std::vector<space::Architecture> Prp::final_candidates(SupernetRun& run) const { return valid_alpha_candidates(run); }
 
 }  // namespace prpnas::train

@@ -40,6 +40,15 @@ class PrpNoPruning : public Prp {
 // Per decision, the alive choice with the largest alpha (lowest index on ties).
 space::Architecture argmax_path(const std::vector<std::vector<double>>& alpha, const space::ChoiceMask& alive);
 
+// The front-from-alpha candidates (search/front_from_alpha.h) that the space
+// allows; when it allows none of them, the best valid path alone.
+std::vector<space::Architecture> valid_alpha_candidates(const SupernetRun& run);
+
+// Step 2's task path: the argmax path when the space allows it, else the
+// allowed alpha candidate with the largest score P(a) = sum of its alphas,
+// else the best of 256 allowed draws among the alive choices.
+space::Architecture best_valid_path(const SupernetRun& run);
+
 }  // namespace prpnas::train
 
 #endif  // PRPNAS_TRAIN_METHODS_PRP_H_

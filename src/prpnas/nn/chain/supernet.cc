@@ -1,0 +1,36 @@
+#include "prpnas/nn/chain/supernet.h"
+
+#include "prpnas/nn/chain/network.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::nn {
+namespace {
+
+std::size_t widest(const space::SearchSpace& space) {
+  std::size_t n = 0;
+  for (int d = 0; d < space.num_decisions(); ++d) n = std::max(n, space.choices(d).size());
+  return n;
+}
+
+}  // namespace
+
+ChainSupernetImpl::ChainSupernetImpl(const ChainConfig& config)
+    : ChainSkeleton(config, space::ChainSpace().full_mask()) {
+  register_parameter("alpha", torch::zeros({space_.num_decisions(), static_cast<int64_t>(widest(space_))}));
+}
+
+std::vector<std::shared_ptr<torch::nn::Module>> ChainSupernetImpl::path_modules(const space::Architecture& path) const {
+  space_.check(path);
+  std::vector<std::shared_ptr<torch::nn::Module>> out;
+  for (const auto& [name, module] : fixed_parts()) out.push_back(module);
+  for (std::size_t d = 0; d < path.size(); ++d) out.push_back(op(static_cast<int>(d), path[d]));
+  return out;
+}
+
+std::shared_ptr<Network> ChainSupernetImpl::standalone(const space::Architecture& arch) const {
+  auto network = std::make_shared<ChainNetworkImpl>(config(), arch);
+  copy_tensors_by_name(*this, *network);
+  return network;
+}
+
+}  // namespace prpnas::nn

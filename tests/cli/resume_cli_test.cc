@@ -1,0 +1,153 @@
+// Every training method, on NB201 and on the chain test space (ragged
+// choices and a validity rule), killed with kill -9 mid-run and started
+// again, ends with exactly the files of an uninterrupted run (wall time
+// aside). The chain runs also prove that the training stack holds no NB201:
+// Step 1, rank steps, pruning, the front from alpha and the judgement all
+// run on a space with 2, 3, 3 and 4 choices per decision.
+#include "cli_fixture.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "prpnas/space/search_space.h"
+#include "prpnas/util/csv.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Result = prpnas::testing::CliResult;
+
+struct Case {
+  const char* space;
+  const char* method;
+};
+
+class ResumeCli : public prpnas::testing::CliFixture, public ::testing::WithParamInterface<Case> {
+ protected:
+  void SetUp() override {
+    CliFixture::SetUp();
+    const std::string space = GetParam().space;
+    lut_ = (dir_ / "lut.csv").string();
+    const Result r = run("lut measure --space " + space + " --preset " + preset() +
+                         " --input 1x16x16 --classes 10 --repeats 3 --warmup 1 --out " + lut_);
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+
+  std::string preset() const { return std::string(GetParam().space) == "chain" ? "small" : "default"; }
+
+  // A made-up truth for the chain space: 20 valid architectures with an
+  // accuracy that grows with the convolutions they use.
+  std::string truth() {
+    if (std::string(GetParam().space) == "nb201") {
+      return std::string(PRPNAS_SOURCE_DIR) + "/data/ground_truth/seed1_first30.csv";
+    }
+    const auto space = prpnas::space::make_search_space("chain");
+    std::string csv = "arch,valid_acc\n";
+    int rows = 0;
+    for (int a = 0; a < 2 && rows < 20; ++a)
+      for (int b = 0; b < 3 && rows < 20; ++b)
+        for (int c = 0; c < 3 && rows < 20; ++c)
+          for (int d = 0; d < 4 && rows < 20; ++d) {
+            const prpnas::space::Architecture arch = {a, b, c, d};
+            if (!space->is_valid(arch)) continue;
+            csv += space->format(arch) + "," + std::to_string(50 + 5 * a + 3 * (b < 2) + 3 * (c < 2) + 2 * d) + "\n";
+            ++rows;
+          }
+    return file("truth.csv", csv);
+  }
+
+  // 10 fairness steps, 50 Step 2 iterations (PRP) at batch 32 on 16x16 images.
+  std::string config() {
+    return file("run.toml", "seed = 5\nthreads = 1\n[network]\nspace = \"" + std::string(GetParam().space) +
+                                "\"\npreset = \"" + preset() + R"("
+[data]
+dataset = "synthetic"
+valid_size = 1000
+train_limit = 2000
+valid_limit = 300
+[training]
+batch_size = 32
+)" + "budget_images = " + (std::string(GetParam().space) == "chain" ? "2880" : "3200") + R"(
+fairness_share = 0.5
+[alpha]
+samples = 16
+top_n = 4
+learning_rate = 0.05
+[ranking]
+pool = 40
+[pruning]
+every = 5
+[evaluation]
+recalibration_batches = 1
+batch_size = 100
+valid_images = 200
+every = 10
+final_sample = 20
+truth = ")" + truth() + R"("
+lut = ")" + lut_ + R"("
+[front]
+max_candidates = 16
+[checkpoint]
+every = 4
+)");
+  }
+
+  std::string lut_;
+};
+
+TEST_P(ResumeCli, AKilledRunEndsAsAnUninterruptedOne) {
+  const std::string cfg = config(), method = GetParam().method;
+  const std::string whole = (dir_ / "whole").string(), killed = (dir_ / "killed").string();
+  const std::string args = "train --method " + method + " --config " + cfg + " --out ";
+  const Result r = run(args + whole);
+  ASSERT_EQ(r.code, 0) << r.err;
+
+  // Start, wait until a third of the steps are logged, kill -9.
+  const int64_t total = prpnas::read_csv(whole + "/log.csv").rows.size();
+  std::FILE* pipe = ::popen((std::string(PRPNAS_BINARY) + " " + args + killed + " >/dev/null 2>&1 & echo $!").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  int pid = 0;
+  ASSERT_EQ(std::fscanf(pipe, "%d", &pid), 1);
+  ::pclose(pipe);
+  const fs::path log = fs::path(killed) / "log.csv";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(log) && static_cast<int64_t>(prpnas::read_csv(log.string()).rows.size()) >= total / 3) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(pid, SIGKILL);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ASSERT_FALSE(fs::exists(fs::path(killed) / "summary.json")) << "finished before the kill; make the run longer";
+
+  const Result resumed = run(args + killed);
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("resuming"), std::string::npos) << resumed.err;
+  for (const char* f : {"alpha.csv", "mask.csv", "front.csv"}) {
+    EXPECT_EQ(slurp(fs::path(killed) / f), slurp(fs::path(whole) / f)) << f;
+  }
+  const prpnas::CsvTable a = prpnas::read_csv(whole + "/log.csv"), b = prpnas::read_csv(killed + "/log.csv");
+  ASSERT_EQ(a.rows.size(), b.rows.size());
+  const std::size_t seconds = a.column("seconds");
+  for (std::size_t i = 0; i < a.rows.size(); ++i) {
+    for (std::size_t c = 0; c < a.header.size(); ++c) {
+      if (c != seconds) EXPECT_EQ(a.rows[i][c], b.rows[i][c]) << "log.csv row " << i + 1 << " " << a.header[c];
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryMethodAndSpace, ResumeCli,
+                         ::testing::Values(Case{"nb201", "prp"}, Case{"nb201", "prp-no-pruning"},
+                                           Case{"nb201", "fairnas"}, Case{"nb201", "spos"}, Case{"chain", "prp"},
+                                           Case{"chain", "prp-no-pruning"}, Case{"chain", "fairnas"},
+                                           Case{"chain", "spos"}),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           std::string name = std::string(info.param.space) + "_" + info.param.method;
+                           for (char& c : name) c = (c == '-') ? '_' : c;
+                           return name;
+                         });
+
+}  // namespace
