@@ -11,8 +11,8 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/objective_table.h"
-#include "prpnas/cli/run_latency.h"
-#include "prpnas/cli/train_config.h"
+#include "prpnas/run/run_latency.h"
+#include "prpnas/run/train_config.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/search/evaluation_cache.h"
 #include "prpnas/search/front_from_alpha.h"
@@ -59,11 +59,11 @@ void run(const SearchOptions& o) {
                                     objective.name));
     }
   }
-  const TrainConfig config = read_train_config(config_path, "");
+  const run::TrainConfig config = run::read_train_config(config_path, "");
   const space::Nb201Space space;
   const data::DatasetSplits data = data::load_dataset(config.data);
   const nn::Nb201Config network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  const space::CostTable latency = run_latency_table(config, network, o.run, space, /*measure_if_missing=*/false);
+  const space::CostTable latency = run::run_latency_table(config, network, o.run, space, /*measure_if_missing=*/false);
   train::TrainedSupernet trained = train::load_trained_supernet(o.run, network);
   if (!trained.finished) {
     fmt::print(stderr, "prpnas: warning: {} stopped at step {} before its budget was spent; searching that supernet\n",
