@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "prpnas/run/train_config.h"
 #include "prpnas/nn/nb201_config.h"
+#include "prpnas/run/train_config.h"
 #include "prpnas/space/cost_table.h"
 #include "prpnas/space/search_space.h"
 
