@@ -12,9 +12,9 @@
 #include <fmt/ranges.h>
 
 #include "prpnas/cli/commands.h"
-#include "prpnas/cli/run_directory.h"
-#include "prpnas/cli/run_latency.h"
-#include "prpnas/cli/train_config.h"
+#include "prpnas/run/run_directory.h"
+#include "prpnas/run/run_latency.h"
+#include "prpnas/run/train_config.h"
 #include "prpnas/eval/experiment.h"
 #include "prpnas/eval/experiment_report.h"
 #include "prpnas/eval/tabular_experiment.h"
@@ -74,33 +74,33 @@ void run_tabular(const ExperimentOptions& o) {
 }
 
 void run_supernets(const ExperimentOptions& o) {
-  const TrainConfig config = read_train_config(o.config, "");
+  const run::TrainConfig config = run::read_train_config(o.config, "");
   if (config.truth.empty()) {
     throw ConfigError(o.config + ": evaluation.truth is empty; the experiment judges fronts against a ground truth");
   }
   std::vector<train::Method> methods;
   for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
-  claim_run_directory(o.out, effective_config(config));
+  run::claim_run_directory(o.out, run::effective_config(config));
   const space::Nb201Space space;
   const data::DatasetSplits data = data::load_dataset(config.data);
   eval::ExperimentInputs inputs;
   inputs.training_inputs.network = {"nb201", config.preset, data.channels, data.height, data.num_classes};
   const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  inputs.training_inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
-  inputs.training_inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
+  inputs.training_inputs.truth = run::read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
+  inputs.training_inputs.rank_table = run::read_scored(config.rank_table, space, "ranking.table");
   inputs.training_inputs.costs = {
-      {"latency_ms", run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
+      {"latency_ms", run::run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
   inputs.training = config.training;
   inputs.methods = methods;
   for (std::size_t i = 0; i < methods.size(); ++i) {
     // Each method's folder is a complete training run directory, so that
     // `prpnas search --run` and `prpnas train` work on it as on any other.
     const std::string& m = o.methods[i];
-    TrainConfig method_config = config;
+    run::TrainConfig method_config = config;
     method_config.method = m;
     method_config.training.method = methods[i];
     if (method_config.lut.empty()) method_config.lut = o.out + "/lut.csv";
-    claim_run_directory(o.out + "/" + m, effective_config(method_config));
+    run::claim_run_directory(o.out + "/" + m, run::effective_config(method_config));
   }
   inputs.truth_path = config.truth;
   inputs.jobs = o.jobs;
@@ -110,9 +110,9 @@ void run_supernets(const ExperimentOptions& o) {
   eval::ReportContext context;
   context.command = fmt::format("prpnas experiment --config {} --methods {} --jobs {} --out {}", o.config,
                                 fmt::join(o.methods, ","), o.jobs, o.out);
-  context.config = read_text(o.out + "/config.toml");
+  context.config = run::read_text(o.out + "/config.toml");
   const std::string lut_setup = (config.lut.empty() ? o.out + "/lut.csv" : config.lut) + ".json";
-  if (std::filesystem::exists(lut_setup)) context.machine = read_text(lut_setup);
+  if (std::filesystem::exists(lut_setup)) context.machine = run::read_text(lut_setup);
   eval::write_experiment_report(o.out, outcome, context);
   fmt::print("{}: {} methods, equal budgets of {} path-images\n", o.out, outcome.methods.size(),
              config.training.budget_images);

@@ -24,7 +24,7 @@ struct LatencyMeasureOptions {
 };
 
 void run_measure(const LatencyMeasureOptions& o) {
-  const MeasurementRecorder recorder(o.measure);
+  const hw::MeasurementRecorder recorder(o.measure, o.measure.network.preset);
   const auto space = space::make_search_space(o.measure.space);
   // A repeated architecture would only be timed twice; keep its first line.
   std::vector<space::Architecture> archs;

@@ -30,7 +30,7 @@ struct LutMeasureOptions {
 };
 
 void run_measure(const LutMeasureOptions& o) {
-  const MeasurementRecorder recorder(o.measure);
+  const hw::MeasurementRecorder recorder(o.measure, o.measure.network.preset);
   const auto space = space::make_search_space(o.measure.space);
   hw::LatencyTable table = hw::measure_nb201_lut(network_config(o.measure.network), o.measure.latency, stderr);
   recorder.complete(table.setup);

@@ -5,9 +5,9 @@
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
-#include "prpnas/cli/run_directory.h"
-#include "prpnas/cli/run_latency.h"
-#include "prpnas/cli/train_config.h"
+#include "prpnas/run/run_directory.h"
+#include "prpnas/run/run_latency.h"
+#include "prpnas/run/train_config.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/train/supernet_training.h"
@@ -22,17 +22,17 @@ struct TrainCommandOptions {
 
 void run(const TrainCommandOptions& o) {
   if (o.space != "nb201") throw ConfigError(fmt::format("--space {}: only nb201 trains so far", o.space));
-  const TrainConfig config = read_train_config(o.config, o.method);
-  claim_run_directory(o.out, effective_config(config));
+  const run::TrainConfig config = run::read_train_config(o.config, o.method);
+  run::claim_run_directory(o.out, run::effective_config(config));
   const space::Nb201Space space;
   const data::DatasetSplits data = data::load_dataset(config.data);
 
   train::TrainingInputs inputs;
   inputs.network = {"nb201", config.preset, data.channels, data.height, data.num_classes};
   const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  inputs.truth = read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
-  inputs.rank_table = read_scored(config.rank_table, space, "ranking.table");
-  inputs.costs = {{"latency_ms", run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
+  inputs.truth = run::read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
+  inputs.rank_table = run::read_scored(config.rank_table, space, "ranking.table");
+  inputs.costs = {{"latency_ms", run::run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
   const train::TrainingSummary s = train::run_supernet_training(data, inputs, config.training, o.out, stderr);

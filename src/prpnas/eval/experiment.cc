@@ -11,10 +11,10 @@
 
 #include "prpnas/eval/ground_truth_file.h"
 #include "prpnas/eval/ground_truth_jobs.h"
+#include "prpnas/eval/judge_front.h"
 #include "prpnas/eval/standalone.h"
 #include "prpnas/nn/compute_threads.h"
-#include "prpnas/pareto/front_quality.h"
-#include "prpnas/pareto/hypervolume.h"
+#include "prpnas/pareto/objective.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/report/markdown_table.h"
 #include "prpnas/space/nb201_space.h"
@@ -115,13 +115,19 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
   }
   out.trained_for_this_experiment = missing.size();
 
-  // Every objective minimised: (-test accuracy, latency).
+  // Judged on stand-alone test accuracy and LUT latency.
+  const pareto::Objective accuracy_objective{"test_accuracy", pareto::Sense::kMaximize};
+  const pareto::Objective latency_objective{"latency_ms", pareto::Sense::kMinimize};
   for (const auto& [arch, accuracy] : known) {
     out.known[arch] = {accuracy, inputs.training_inputs.costs.front().table.cost(space.parse(arch))};
   }
   auto point = [&](const std::string& arch) {
     const TrueValues& v = out.known.at(arch);
-    return pareto::Point{-v.test_accuracy, v.latency_ms};
+    return pareto::Point{pareto::to_minimized(accuracy_objective, v.test_accuracy),
+                         pareto::to_minimized(latency_objective, v.latency_ms)};
+  };
+  auto true_values = [&](const pareto::Point& p) {
+    return TrueValues{pareto::from_minimized(accuracy_objective, p[0]), pareto::from_minimized(latency_objective, p[1])};
   };
   std::vector<std::string> names;
   pareto::Points all;
@@ -129,11 +135,6 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
     names.push_back(arch);
     all.push_back(point(arch));
   }
-  pareto::Point reference = all.front();
-  for (const auto& p : all) {
-    for (std::size_t k = 0; k < p.size(); ++k) reference[k] = std::max(reference[k], p[k]);
-  }
-  out.reference = {-reference[0], reference[1]};
   pareto::Points truth;
   for (std::size_t i : pareto::non_dominated(all)) {
     truth.push_back(all[i]);
@@ -149,15 +150,18 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
   const pareto::Points all_valid = valid_points(names);
   pareto::Points valid_truth;
   for (std::size_t i : pareto::non_dominated(all_valid)) valid_truth.push_back(all_valid[i]);
-  const pareto::Point nadir = pareto::near_front_reference(valid_truth);
-  out.nadir_reference = {-nadir[0], nadir[1]};
+  // Degenerate cells stay out of the near-front reference and its figure.
+  const FrontReferences references = front_references(all, valid_truth);
+  out.reference = true_values(references.worst);
+  out.nadir_reference = true_values(references.near_front);
   for (auto& o : out.methods) {
     pareto::Points found;
     for (const auto& arch : o.front) found.push_back(point(arch));
-    o.hypervolume = pareto::hypervolume(found, reference);
-    o.front_approximation = pareto::front_approximation(found, truth, reference);
-    o.front_approximation_nadir = pareto::front_approximation(valid_points(o.front), valid_truth, nadir);
-    o.igd = pareto::igd(found, truth);
+    const FrontFigures figures = judge_front({found, truth}, {valid_points(o.front), valid_truth}, references);
+    o.hypervolume = figures.hypervolume;
+    o.front_approximation = figures.front_approximation;
+    o.front_approximation_nadir = figures.front_approximation_nadir;
+    o.igd = figures.igd;
   }
 
   CsvTable results{"results.csv", results_header(), {}, {}};

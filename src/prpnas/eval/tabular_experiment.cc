@@ -9,7 +9,6 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "prpnas/pareto/front_quality.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/random_search.h"
@@ -45,11 +44,10 @@ std::vector<double> negated_scores(const space::SearchSpace& space, const std::v
 TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const TabularProblem& problem,
                                          const TabularExperimentOptions& options) {
   TabularExperiment out;
-  out.reference = problem.worst_point();
   const pareto::Points& all = problem.minimized();
   for (std::size_t i : pareto::non_dominated(all)) out.true_front.push_back(space.at(i));
   const pareto::Points truth = points_of(problem, space, out.true_front);
-  out.nadir_reference = pareto::near_front_reference(truth);
+  out.references = front_references(all, truth);
   const std::vector<int> true_ranks = pareto::pareto_ranks(all);
 
   const search::Estimator estimator = problem.estimator();
@@ -58,10 +56,10 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     r.method = std::move(method);
     r.front = result.front;
     r.queries = result.calls;
-    const pareto::Points found = points_of(problem, space, result.front);
-    r.front_approximation = pareto::front_approximation(found, truth, out.reference);
-    r.front_approximation_nadir = pareto::front_approximation(found, truth, out.nadir_reference);
-    r.igd = pareto::igd(found, truth);
+    const FrontFigures figures = judge_front({points_of(problem, space, result.front), truth}, out.references);
+    r.front_approximation = figures.front_approximation;
+    r.front_approximation_nadir = figures.front_approximation_nadir;
+    r.igd = figures.igd;
     r.kendall_tau_b = std::numeric_limits<double>::quiet_NaN();
     r.seconds = seconds;
     out.methods.push_back(std::move(r));
@@ -91,10 +89,9 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     swept.alpha.samples = samples;
     swept.alpha.top_n = std::min(swept.alpha.top_n, samples);
     const train::TabularPrpResult r = train::tabular_prp(space, estimator, options.budget, swept);
-    const pareto::Points found = points_of(problem, space, r.search.front);
+    const FrontFigures figures = judge_front({points_of(problem, space, r.search.front), truth}, out.references);
     out.sample_sweep.push_back(
-        {samples, pareto::front_approximation(found, truth, out.reference),
-         pareto::front_approximation(found, truth, out.nadir_reference),
+        {samples, figures.front_approximation, figures.front_approximation_nadir,
          pareto::kendall_tau_b(negated_scores(space, r.alpha), {true_ranks.begin(), true_ranks.end()})});
   }
   return out;
@@ -176,11 +173,12 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
   for (std::size_t k = 0; k < problem.objectives().size(); ++k) {
     const pareto::Objective& o = problem.objectives()[k];
     objectives.push_back({{"name", o.name}, {"sense", o.sense == pareto::Sense::kMaximize ? "max" : "min"}});
-    reference[o.name] = pareto::from_minimized(o, experiment.reference[k]);
-    nadir[o.name] = pareto::from_minimized(o, experiment.nadir_reference[k]);
+    reference[o.name] = pareto::from_minimized(o, experiment.references.worst[k]);
+    nadir[o.name] = pareto::from_minimized(o, experiment.references.near_front[k]);
   }
-  const pareto::Points alpha_points = points_of(problem, space, experiment.prp.alpha_front);
-  const pareto::Points truth = points_of(problem, space, experiment.true_front);
+  const FrontFigures alpha_front = judge_front(
+      {points_of(problem, space, experiment.prp.alpha_front), points_of(problem, space, experiment.true_front)},
+      experiment.references);
   const nlohmann::json json = {
       {"mode", "tabular"},
       {"space", std::string(space.name())},
@@ -196,10 +194,8 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
         {"pruned_choices", experiment.prp.pruned},
         {"alpha_candidates", experiment.prp.candidates},
         {"alpha_front_size", experiment.prp.alpha_front.size()},
-        {"alpha_front_approximation",
-         json_number(pareto::front_approximation(alpha_points, truth, experiment.reference))},
-        {"alpha_front_approximation_nadir",
-         json_number(pareto::front_approximation(alpha_points, truth, experiment.nadir_reference))}}}};
+        {"alpha_front_approximation", json_number(alpha_front.front_approximation)},
+        {"alpha_front_approximation_nadir", json_number(alpha_front.front_approximation_nadir)}}}};
   write_file_atomically(dir + "/results.json", json.dump(2) + "\n");
   write_csv_file(dir + "/results.csv", results);
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/eval/judge_front.h"
 #include "prpnas/eval/tabular_problem.h"
 #include "prpnas/search/nsga2.h"
 #include "prpnas/space/search_space.h"
@@ -38,7 +39,7 @@ struct TabularMethodResult {
   std::vector<space::Architecture> front;  // non-dominated among what it queried
   std::size_t queries = 0;
   double front_approximation = 0;          // HV(front) / HV(true front), shared reference
-  double front_approximation_nadir = 0;    // the same with nadir_reference
+  double front_approximation_nadir = 0;    // the same with the near-front reference
   double igd = 0;                          // in the objectives' units
   double kendall_tau_b = 0;                // P vs true Pareto ranks over all cells; NaN without P
   double seconds = 0;
@@ -47,12 +48,11 @@ struct TabularMethodResult {
 struct TabularExperiment {
   std::vector<TabularMethodResult> methods;  // prp, nsga2, random
   std::vector<space::Architecture> true_front;
-  pareto::Point reference;                 // minimised: the worst value of every objective
-  // Minimised: the true front's worst value of every objective plus a tenth
-  // of its range. The worst-cell reference is set by degenerate cells at
-  // chance accuracy, so that every front scores near 1 against it; this one
-  // only counts the region near the front, where methods differ.
-  pareto::Point nadir_reference;
+  // Minimised. `worst` is set by degenerate cells at chance accuracy, so that
+  // every front scores near 1 against it; `near_front` (the true front's
+  // worst value of every objective plus a tenth of its range) only counts the
+  // region near the front, where methods differ.
+  FrontReferences references;
   train::TabularPrpResult prp;             // alpha, mask and the method's own front
   std::vector<SampleSizePoint> sample_sweep;  // one per options.sample_sizes
 };

@@ -1,6 +1,5 @@
 #include "prpnas/eval/tabular_problem.h"
 
-#include <algorithm>
 #include <map>
 
 #include "prpnas/hw/device_table.h"
@@ -36,14 +35,6 @@ TabularProblem::TabularProblem(const space::SearchSpace& space, const std::vecto
 
 search::Estimator TabularProblem::estimator() const {
   return [this](const space::Architecture& arch) { return minimized_[space_.index(arch)]; };
-}
-
-pareto::Point TabularProblem::worst_point() const {
-  pareto::Point worst = minimized_.front();
-  for (const pareto::Point& p : minimized_) {
-    for (std::size_t k = 0; k < p.size(); ++k) worst[k] = std::max(worst[k], p[k]);
-  }
-  return worst;
 }
 
 }  // namespace prpnas::eval

@@ -39,9 +39,6 @@ class TabularProblem {
 
   // The minimised vector of an architecture: a table query.
   search::Estimator estimator() const;
-  // The worst value of every objective over the whole space, minimised:
-  // the shared reference point of front approximation.
-  pareto::Point worst_point() const;
 
  private:
   const space::SearchSpace& space_;

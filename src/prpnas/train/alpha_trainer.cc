@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/train/alpha_matrix.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -154,15 +155,7 @@ std::vector<double> AlphaTrainer::predicted_scores(const std::vector<space::Arch
   return scores;
 }
 
-std::vector<std::vector<double>> AlphaTrainer::alpha_values() const {
-  const torch::Tensor values = alpha_.detach().to(torch::kCPU, torch::kFloat64).contiguous();
-  const double* data = values.data_ptr<double>();
-  std::vector<std::vector<double>> matrix(values.size(0));
-  for (int64_t d = 0; d < values.size(0); ++d) {
-    matrix[d].assign(data + d * values.size(1), data + (d + 1) * values.size(1));
-  }
-  return matrix;
-}
+std::vector<std::vector<double>> AlphaTrainer::alpha_values() const { return alpha_matrix(alpha_); }
 
 void AlphaTrainer::save(torch::serialize::OutputArchive& archive) const {
   archive.write("alpha", alpha_.detach(), /*is_buffer=*/true);

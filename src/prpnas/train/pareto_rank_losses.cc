@@ -7,6 +7,7 @@
 #include <numeric>
 #include <string>
 
+#include "prpnas/train/alpha_matrix.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -74,16 +75,6 @@ std::vector<int> mask_shape(const torch::Tensor& alpha, const space::ChoiceMask&
     shape.push_back(static_cast<int>(alive[d].size()));
   }
   return shape;
-}
-
-std::vector<std::vector<double>> to_matrix(const torch::Tensor& alpha) {
-  const torch::Tensor values = alpha.detach().to(torch::kCPU, torch::kFloat64).contiguous();
-  const double* data = values.data_ptr<double>();
-  std::vector<std::vector<double>> matrix(values.size(0));
-  for (int64_t d = 0; d < values.size(0); ++d) {
-    matrix[d].assign(data + d * values.size(1), data + (d + 1) * values.size(1));
-  }
-  return matrix;
 }
 
 }  // namespace
@@ -180,7 +171,7 @@ HingeLoss pareto_hinge_loss(const torch::Tensor& alpha, const std::vector<space:
   }
   if (!(margin >= 0)) throw Error(std::string(who) + ": margin must be >= 0, not " + std::to_string(margin));
 
-  const std::vector<std::vector<double>> values = to_matrix(alpha);
+  const std::vector<std::vector<double>> values = alpha_matrix(alpha);
   std::vector<double> scores(sampled.size(), 0.0);
   for (std::size_t s = 0; s < sampled.size(); ++s) {
     for (std::size_t d = 0; d < values.size(); ++d) scores[s] += values[d][sampled[s][d]];

@@ -1,4 +1,4 @@
-#include "prpnas/cli/run_directory.h"
+#include "prpnas/run/run_directory.h"
 
 #include <filesystem>
 #include <fstream>
@@ -10,7 +10,7 @@
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
-namespace prpnas::cli {
+namespace prpnas::run {
 namespace {
 
 // The first line where two configurations differ, for the resume refusal.
@@ -80,4 +80,4 @@ train::ScoredArchitectures read_scored(const std::string& path, const space::Sea
   return scored;
 }
 
-}  // namespace prpnas::cli
+}  // namespace prpnas::run

@@ -2,17 +2,17 @@
 // run measured into its directory, else (for `train`) a fresh measurement.
 // `train` and `search` share it so that a search ranks by the costs the run
 // was trained with.
-#ifndef PRPNAS_CLI_RUN_LATENCY_H_
-#define PRPNAS_CLI_RUN_LATENCY_H_
+#ifndef PRPNAS_RUN_RUN_LATENCY_H_
+#define PRPNAS_RUN_RUN_LATENCY_H_
 
 #include <string>
 
-#include "prpnas/cli/train_config.h"
 #include "prpnas/nn/nb201/config.h"
+#include "prpnas/run/train_config.h"
 #include "prpnas/space/cost_table.h"
 #include "prpnas/space/search_space.h"
 
-namespace prpnas::cli {
+namespace prpnas::run {
 
 // Throws ConfigError when the table was timed on another network than
 // `network`, or when there is none and measure_if_missing is false.
@@ -20,6 +20,6 @@ space::CostTable run_latency_table(const TrainConfig& config, const nn::Nb201Con
                                    const std::string& run_dir, const space::SearchSpace& space,
                                    bool measure_if_missing);
 
-}  // namespace prpnas::cli
+}  // namespace prpnas::run
 
-#endif  // PRPNAS_CLI_RUN_LATENCY_H_
+#endif  // PRPNAS_RUN_RUN_LATENCY_H_

@@ -1,15 +1,15 @@
-#include "prpnas/cli/run_latency.h"
+#include "prpnas/run/run_latency.h"
 
 #include <filesystem>
 
 #include <fmt/core.h>
 
-#include "prpnas/cli/measure_options.h"
 #include "prpnas/hw/latency_table.h"
+#include "prpnas/hw/measurement_recorder.h"
 #include "prpnas/hw/nb201_latency.h"
 #include "prpnas/util/error.h"
 
-namespace prpnas::cli {
+namespace prpnas::run {
 namespace {
 
 // A table timed on another network would rank by the wrong costs.
@@ -36,15 +36,14 @@ space::CostTable run_latency_table(const TrainConfig& config, const nn::Nb201Con
     throw ConfigError(fmt::format("{}: no latency table, and the run's config names none (evaluation.lut)", path));
   }
   fmt::print(stderr, "prpnas: measuring a latency table for this run ({}; batch 1, 1 thread)\n", path);
-  MeasureOptions measure;  // as `lut measure` does by default
-  measure.network.preset = config.preset;
+  hw::MeasurementOptions measure;  // as `lut measure` does by default
   measure.latency.repeats = 500;
   measure.latency.warmup = 50;
-  const MeasurementRecorder recorder(measure);
+  const hw::MeasurementRecorder recorder(measure, config.preset);
   hw::LatencyTable table = hw::measure_nb201_lut(network, measure.latency, stderr);
   recorder.complete(table.setup);
   hw::write_latency_table(path, table, space);
   return table.latency_ms();
 }
 
-}  // namespace prpnas::cli
+}  // namespace prpnas::run

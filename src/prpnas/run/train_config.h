@@ -4,8 +4,8 @@
 // and the effective configuration
 // -- every field, defaults included -- is what a run directory records and
 // compares on resume. Keys and defaults: docs/CLI.md.
-#ifndef PRPNAS_CLI_TRAIN_CONFIG_H_
-#define PRPNAS_CLI_TRAIN_CONFIG_H_
+#ifndef PRPNAS_RUN_TRAIN_CONFIG_H_
+#define PRPNAS_RUN_TRAIN_CONFIG_H_
 
 #include <cstdint>
 #include <string>
@@ -13,7 +13,7 @@
 #include "prpnas/data/image_dataset.h"
 #include "prpnas/train/training_plan.h"
 
-namespace prpnas::cli {
+namespace prpnas::run {
 
 struct TrainConfig {
   std::string method = "prp";
@@ -34,6 +34,6 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
 // Every field as TOML, in a fixed order.
 std::string effective_config(const TrainConfig& config);
 
-}  // namespace prpnas::cli
+}  // namespace prpnas::run
 
-#endif  // PRPNAS_CLI_TRAIN_CONFIG_H_
+#endif  // PRPNAS_RUN_TRAIN_CONFIG_H_

@@ -1,4 +1,4 @@
-#include "prpnas/cli/train_config.h"
+#include "prpnas/run/train_config.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -12,7 +12,7 @@
 
 #include "prpnas/util/error.h"
 
-namespace prpnas::cli {
+namespace prpnas::run {
 namespace {
 
 using Target = std::variant<int*, int64_t*, uint64_t*, double*, std::string*>;
@@ -180,4 +180,4 @@ std::string effective_config(const TrainConfig& config) {
   return out.str();
 }
 
-}  // namespace prpnas::cli
+}  // namespace prpnas::run

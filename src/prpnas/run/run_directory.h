@@ -1,15 +1,15 @@
 // A run directory's bookkeeping shared by `train` and `experiment`: the
 // effective configuration recorded on first use and compared on resume, and
 // the stand-alone results files a run reads.
-#ifndef PRPNAS_CLI_RUN_DIRECTORY_H_
-#define PRPNAS_CLI_RUN_DIRECTORY_H_
+#ifndef PRPNAS_RUN_RUN_DIRECTORY_H_
+#define PRPNAS_RUN_RUN_DIRECTORY_H_
 
 #include <string>
 
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/supernet_training.h"
 
-namespace prpnas::cli {
+namespace prpnas::run {
 
 // A run directory's text file (config.toml, a LUT's JSON), whole; throws
 // DataError naming it when it cannot be read.
@@ -25,6 +25,6 @@ void claim_run_directory(const std::string& out, const std::string& config);
 train::ScoredArchitectures read_scored(const std::string& path, const space::SearchSpace& space, const char* field,
                                        std::size_t limit = 0);
 
-}  // namespace prpnas::cli
+}  // namespace prpnas::run
 
-#endif  // PRPNAS_CLI_RUN_DIRECTORY_H_
+#endif  // PRPNAS_RUN_RUN_DIRECTORY_H_

@@ -1,0 +1,46 @@
+// A search over a trained supernet run (`prpnas search`): the estimator is
+// the supernet's shared-weight accuracy (BN recalibrated, as in the run's
+// judgement) and the run's LUT latency; NSGA-II, random search or the front
+// from alpha spend at most `budget` estimator calls, using only the choices
+// the run left alive.
+#ifndef PRPNAS_RUN_SEARCH_RUN_H_
+#define PRPNAS_RUN_SEARCH_RUN_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "prpnas/pareto/objective.h"
+#include "prpnas/search/search_result.h"
+
+namespace prpnas::run {
+
+// The objectives a trained run estimates, by name.
+inline constexpr const char* kSupernetAccuracy = "accuracy";
+inline constexpr const char* kLutLatency = "latency_ms";
+
+struct SearchRunOptions {
+  std::string run_dir;                         // of `prpnas train --out`
+  std::string algorithm = "nsga2";             // nsga2, random or alpha
+  std::vector<pareto::Objective> objectives;   // among kSupernetAccuracy and kLutLatency
+  std::size_t budget = 200;                    // estimator calls (distinct architectures)
+  std::size_t population = 32;                 // NSGA-II's
+  std::uint64_t seed = 0;
+};
+
+struct SearchRun {
+  search::SearchResult result;  // objectives minimised, in the order of options.objectives
+  int64_t step = 0;             // weight steps the searched supernet was trained for
+  double seconds = 0;           // of the search
+};
+
+// Throws ConfigError when run_dir is no training run or an objective is not
+// one a run estimates. `progress` (may be null) gets the progress line and a
+// warning when the run stopped before its budget.
+SearchRun search_trained_run(const SearchRunOptions& options, std::FILE* progress);
+
+}  // namespace prpnas::run
+
+#endif  // PRPNAS_RUN_SEARCH_RUN_H_
