@@ -10,7 +10,7 @@
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/measure_options.h"
 #include "prpnas/hw/measured_latency.h"
-#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/hw/network_latency.h"
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 

@@ -16,7 +16,7 @@
 #include "prpnas/hw/mlp_predictor.h"
 #include "prpnas/hw/train_test_split.h"
 #include "prpnas/hw/xgboost_predictor.h"
-#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/hw/network_latency.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "prpnas/hw/measurement_setup.h"
-#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/hw/network_latency.h"
 #include "prpnas/hw/rapl_meter.h"
 
 namespace prpnas::hw {

@@ -1,5 +1,7 @@
 #include "prpnas/hw/op_timer.h"
 
+#include <algorithm>
+
 namespace prpnas::hw {
 
 OpTimer::OpTimer(int decisions, int choices)
@@ -26,6 +28,7 @@ void OpTimer::after_op(int decision, int choice, const torch::Tensor&) {
 void OpTimer::before_fixed(const std::string&, const torch::Tensor&) { fixed_start_ = Clock::now(); }
 
 void OpTimer::after_fixed(const std::string& part, const torch::Tensor&) {
+  if (std::find(fixed_order_.begin(), fixed_order_.end(), part) == fixed_order_.end()) fixed_order_.push_back(part);
   fixed_ms_[part] += ms_since(fixed_start_);
   ++fixed_calls_[part];
 }

@@ -35,6 +35,8 @@ class OpTimer : public nn::OpObserver {
   const std::map<std::string, int>& fixed_calls() const { return fixed_calls_; }
   // Everything timed: all ops and fixed parts.
   double total_ms() const;
+  // The fixed parts in the order they first ran (reset keeps it).
+  const std::vector<std::string>& fixed_order() const { return fixed_order_; }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -45,6 +47,7 @@ class OpTimer : public nn::OpObserver {
   std::vector<std::vector<int>> op_calls_;
   std::map<std::string, double> fixed_ms_;
   std::map<std::string, int> fixed_calls_;
+  std::vector<std::string> fixed_order_;
 };
 
 }  // namespace prpnas::hw

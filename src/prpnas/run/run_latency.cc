@@ -6,7 +6,7 @@
 
 #include "prpnas/hw/latency_table.h"
 #include "prpnas/hw/measurement_recorder.h"
-#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/hw/network_latency.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::run {

@@ -1,4 +1,4 @@
-#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/hw/network_latency.h"
 
 #include <torch/torch.h>
 
@@ -9,9 +9,8 @@
 #include <random>
 
 #include "prpnas/hw/op_timer.h"
-#include "prpnas/nn/nb201/network.h"
-#include "prpnas/nn/nb201/supernet.h"
-#include "prpnas/space/nb201_space.h"
+#include "prpnas/nn/supernet_factory.h"
+#include "prpnas/train/training_plan.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/progress.h"
 
@@ -20,16 +19,15 @@ namespace prpnas::hw {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using space::Nb201Space;
 
-constexpr int kBurst = 3;  // timed runs per network and round in measure_nb201_latency
+constexpr int kBurst = 3;  // timed runs per network and round in measure_latency
 
 double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-torch::Tensor random_input(const nn::Nb201Config& config, int batch) {
-  return torch::randn({batch, config.in_channels, config.image_size, config.image_size});
+torch::Tensor random_input(const nn::NetworkSpec& spec, int batch) {
+  return torch::randn({batch, spec.in_channels, spec.image_size, spec.image_size});
 }
 
 // Fisher–Yates with our own draws: the same order with every standard library.
@@ -40,10 +38,10 @@ std::vector<int> permutation(int n, std::mt19937_64& rng) {
   return p;
 }
 
-MeasurementSetup setup_for(const nn::Nb201Config& config, const LatencyOptions& options) {
+MeasurementSetup setup_for(const nn::NetworkSpec& spec, const LatencyOptions& options) {
   MeasurementSetup setup;
-  setup.space = "nb201";
-  setup.network = nb201_network_json(config);
+  setup.space = spec.space;
+  setup.network = nn::network_json(spec);
   setup.batch = options.batch;
   setup.threads = torch::get_num_threads();
   setup.repeats = options.repeats;
@@ -59,32 +57,29 @@ void LatencyOptions::check() const {
   if (warmup < 0) throw ConfigError("--warmup " + std::to_string(warmup) + ": cannot be negative");
 }
 
-nlohmann::json nb201_network_json(const nn::Nb201Config& config) { return config.to_json(); }
-
-LatencyTable measure_nb201_lut(const nn::Nb201Config& config, const LatencyOptions& options, std::FILE* progress) {
+LatencyTable measure_lut(const nn::NetworkSpec& spec, const LatencyOptions& options, std::FILE* progress) {
   options.check();
   const auto start = Clock::now();
-  const int decisions = Nb201Space::kNumEdges, choices = static_cast<int>(Nb201Space().choices(0).size());
   torch::NoGradGuard no_grad;
-  nn::Nb201Supernet supernet(config);
-  supernet->eval();
-  OpTimer timer(decisions, choices);
+  const std::shared_ptr<nn::Supernet> supernet = nn::make_supernet(spec);
+  const space::SearchSpace& space = supernet->space();
+  const int decisions = space.num_decisions(), widest = train::widest_decision(space);
+  supernet->module().eval();
+  OpTimer timer(decisions, widest);
   supernet->set_observer(&timer);
-  const torch::Tensor x = random_input(config, options.batch);
+  const torch::Tensor x = random_input(spec, options.batch);
 
   std::mt19937_64 rng(options.seed);
-  std::vector<std::vector<std::vector<double>>> op_samples(decisions, std::vector<std::vector<double>>(choices));
-  std::vector<std::string> fixed_names;  // forward order
-  for (const auto& [name, module] : supernet->fixed_parts()) fixed_names.push_back(name);
+  std::vector<std::vector<std::vector<double>>> op_samples(decisions, std::vector<std::vector<double>>(widest));
   std::map<std::string, std::vector<double>> fixed_samples;
   const int rounds = options.warmup + options.repeats;
   Progress bar("lut", rounds, "round", progress);
   for (int round = 0; round < rounds; ++round) {
     std::vector<std::vector<int>> order(decisions);
-    for (auto& o : order) o = permutation(choices, rng);
-    for (int k = 0; k < choices; ++k) {
+    for (int d = 0; d < decisions; ++d) order[d] = permutation(static_cast<int>(space.choices(d).size()), rng);
+    for (int k = 0; k < widest; ++k) {
       space::Architecture path(decisions);
-      for (int d = 0; d < decisions; ++d) path[d] = order[d][k];
+      for (int d = 0; d < decisions; ++d) path[d] = order[d][k % order[d].size()];
       timer.reset();
       const auto t0 = Clock::now();
       supernet->forward(x, path);
@@ -100,30 +95,32 @@ LatencyTable measure_nb201_lut(const nn::Nb201Config& config, const LatencyOptio
   supernet->set_observer(nullptr);
 
   LatencyTable table;
-  table.setup = setup_for(config, options);
+  table.setup = setup_for(spec, options);
+  std::vector<std::string> fixed_names = timer.fixed_order();  // forward order
   fixed_names.push_back("other");
   for (const std::string& name : fixed_names) table.fixed.emplace_back(name, summarize_timings(fixed_samples[name]));
-  table.choice.assign(decisions, std::vector<TimingSummary>(choices));
   for (int d = 0; d < decisions; ++d) {
-    for (int c = 0; c < choices; ++c) {
-      if (c != Nb201Space::kNone) table.choice[d][c] = summarize_timings(op_samples[d][c]);
+    table.choice.emplace_back(space.choices(d).size());
+    for (std::size_t c = 0; c < space.choices(d).size(); ++c) {
+      // `none` adds zeros: stand-alone networks do not build it, so it costs nothing.
+      if (space.choices(d)[c] != "none") table.choice[d][c] = summarize_timings(op_samples[d][c]);
     }
   }
   table.setup.seconds = ms_since(start) / 1000;
   return table;
 }
 
-MeasuredLatency measure_nb201_latency(const nn::Nb201Config& config, const std::vector<space::Architecture>& archs,
-                                      const LatencyOptions& options, std::FILE* progress) {
+MeasuredLatency measure_latency(const nn::NetworkSpec& spec, const std::vector<space::Architecture>& archs,
+                                const LatencyOptions& options, std::FILE* progress) {
   options.check();
   const auto start = Clock::now();
   torch::NoGradGuard no_grad;
-  std::vector<nn::Nb201Network> networks;
+  std::vector<std::shared_ptr<nn::Network>> networks;
   for (const auto& arch : archs) {
-    networks.emplace_back(config, arch);
-    networks.back()->eval();
+    networks.push_back(nn::make_network(spec, arch));
+    networks.back()->module().eval();
   }
-  const torch::Tensor x = random_input(config, options.batch);
+  const torch::Tensor x = random_input(spec, options.batch);
   std::vector<std::vector<double>> samples(archs.size());
   const int rounds = options.warmup + options.repeats;
   Progress bar("latency", rounds, "round", progress);
@@ -143,9 +140,10 @@ MeasuredLatency measure_nb201_latency(const nn::Nb201Config& config, const std::
   }
   bar.finish();
   MeasuredLatency result;
-  result.setup = setup_for(config, options);
+  result.setup = setup_for(spec, options);
+  const auto space = space::make_search_space(spec.space);
   for (std::size_t i = 0; i < archs.size(); ++i) {
-    result.archs.push_back(Nb201Space().format(archs[i]));
+    result.archs.push_back(space->format(archs[i]));
     result.latency.push_back(summarize_timings(std::move(samples[i])));
   }
   result.setup.seconds = ms_since(start) / 1000;

@@ -1,5 +1,5 @@
 #include "prpnas/nn/nb201/supernet.h"
-#include "prpnas/hw/nb201_latency.h"
+#include "prpnas/hw/network_latency.h"
 
 #include <gtest/gtest.h>
 
