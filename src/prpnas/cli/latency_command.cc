@@ -28,10 +28,10 @@ void run_measure(const LatencyMeasureOptions& o) {
   const auto space = space::make_search_space(o.measure.space);
   // A repeated architecture would only be timed twice; keep its first line.
   std::vector<space::Architecture> archs;
-  std::set<std::uint64_t> seen;
+  std::set<space::Architecture> seen;
   const auto listed = space::read_architecture_file(o.archs, *space);
   for (const auto& arch : listed) {
-    if (seen.insert(space->index(arch)).second) archs.push_back(arch);
+    if (seen.insert(arch).second) archs.push_back(arch);
   }
   if (archs.size() < listed.size()) {
     fmt::print(stderr, "prpnas: {} lists {} architectures more than once; each is measured once\n", o.archs,

@@ -14,6 +14,7 @@
 #include "prpnas/search/crowding_distance.h"
 #include "prpnas/search/evaluation_cache.h"
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::search {

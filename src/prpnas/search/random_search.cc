@@ -5,6 +5,7 @@
 
 #include "prpnas/search/evaluation_cache.h"
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/space/sampling.h"
 
 namespace prpnas::search {
 

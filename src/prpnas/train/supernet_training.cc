@@ -19,6 +19,7 @@
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/space/choice_mask.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/train/alpha_trainer.h"
 #include "prpnas/train/batches.h"
 #include "prpnas/train/pool_rank_step.h"
@@ -148,15 +149,7 @@ class Run {
 
   // `count` distinct architectures drawn uniformly (all of them if the space is smaller).
   std::vector<space::Architecture> distinct_sample(int64_t count, uint64_t seed) const {
-    std::mt19937_64 rng(seed);
-    std::set<uint64_t> seen;
-    std::vector<space::Architecture> archs;
-    const int64_t wanted = std::min<int64_t>(count, static_cast<int64_t>(space_.size()));
-    while (static_cast<int64_t>(archs.size()) < wanted) {
-      space::Architecture arch = space_.sample(rng);
-      if (seen.insert(space_.index(arch)).second) archs.push_back(std::move(arch));
-    }
-    return archs;
+    return space::distinct_sample(space_, static_cast<uint64_t>(std::max<int64_t>(count, 0)), seed);
   }
 
   // Per decision, the alive choice with the largest alpha (lowest index on ties).
@@ -247,12 +240,12 @@ class Run {
   std::vector<double> accuracies(const std::vector<space::Architecture>& archs) {
     std::vector<space::Architecture> missing;
     for (const auto& arch : archs) {
-      if (!accuracy_cache_.count(space_.index(arch))) missing.push_back(arch);
+      if (!accuracy_cache_.count(arch)) missing.push_back(arch);
     }
     const std::vector<double> fresh = evaluator_.accuracies(missing, missing.empty() ? nullptr : progress_);
-    for (std::size_t i = 0; i < missing.size(); ++i) accuracy_cache_[space_.index(missing[i])] = fresh[i];
+    for (std::size_t i = 0; i < missing.size(); ++i) accuracy_cache_[missing[i]] = fresh[i];
     std::vector<double> out;
-    for (const auto& arch : archs) out.push_back(accuracy_cache_.at(space_.index(arch)));
+    for (const auto& arch : archs) out.push_back(accuracy_cache_.at(arch));
     return out;
   }
 
@@ -541,7 +534,7 @@ class Run {
   int64_t front_candidates_ = 0, front_size_ = 0;
   double front_hypervolume_ = 0;
 
-  std::map<uint64_t, double> accuracy_cache_;  // space index -> shared-weight accuracy, for the current W
+  std::map<space::Architecture, double> accuracy_cache_;  // shared-weight accuracy, for the current W
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   int64_t checkpointed_step_ = 0;
 };
