@@ -43,6 +43,16 @@ TEST(ChoiceMask, ValidAliveSizeCountsOnlyValidArchitectures) {
   EXPECT_EQ(valid_alive_size(*nb201, alive), 15625u);  // degenerate cells are valid
   alive[0] = {false, true, false, true, false};
   EXPECT_EQ(valid_alive_size(*nb201, alive), alive_size(*nb201, alive));
+
+  const auto chain = make_search_space("chain");
+  EXPECT_EQ(alive_size(*chain, chain->full_mask()), 72u);
+  EXPECT_EQ(valid_alive_size(*chain, chain->full_mask()), 60u);
+  ChoiceMask skips = chain->full_mask();
+  skips[1] = {false, false, true};
+  skips[2] = {false, false, true};
+  EXPECT_EQ(valid_alive_size(*chain, skips), 0u);
+  skips[2] = {true, false, true};  // layer 3 conv3x3: 2 x 1 x 1 x 4
+  EXPECT_EQ(valid_alive_size(*chain, skips), 8u);
 }
 
 }  // namespace

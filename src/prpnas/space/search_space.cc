@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "prpnas/space/chain_space.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 
@@ -30,7 +31,8 @@ void SearchSpace::check(const Architecture& arch) const {
 
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name) {
   if (name == "nb201") return std::make_unique<Nb201Space>();
-  throw ConfigError("unknown search space '" + std::string(name) + "' (known: nb201)");
+  if (name == "chain") return std::make_unique<ChainSpace>();
+  throw ConfigError("unknown search space '" + std::string(name) + "' (known: nb201, chain)");
 }
 
 }  // namespace prpnas::space

@@ -33,8 +33,8 @@ class SearchSpace {
   // Inverse of format; throws ParseError giving the position and what was
   // expected, or the rule an invalid combination breaks.
   virtual Architecture parse(std::string_view text) const = 0;
-  // Whether the space allows this combination of choices (e.g. a rule
-  // between layers). Samplers and searches only produce valid ones.
+  // Whether the space allows this combination of choices (the chain space:
+  // no two skips in a row). Samplers and searches only produce valid ones.
   virtual bool is_valid(const Architecture& arch) const { (void)arch; return true; }
   // A legal architecture that is broken as a network (NB201: no path from
   // input to output). Such cells are part of the benchmark: searches keep
@@ -47,7 +47,7 @@ class SearchSpace {
   void check(const Architecture& arch) const;
 };
 
-// "nb201" (more spaces later); throws ConfigError naming the known spaces.
+// "nb201" or "chain"; throws ConfigError naming the known spaces.
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name);
 
 }  // namespace prpnas::space
