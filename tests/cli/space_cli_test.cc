@@ -54,7 +54,8 @@ TEST_F(SpaceCli, EnumerateListsEveryArchitectureInIndexOrder) {
   const std::vector<std::string> lines = r.lines();
   ASSERT_EQ(lines.size(), 15625u);
   EXPECT_EQ(std::set<std::string>(lines.begin(), lines.end()).size(), 15625u);
-  for (std::size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(prpnas::space::Enumeration(space_).index(space_.parse(lines[i])), i) << lines[i];
+  const prpnas::space::Enumeration order(space_);
+  for (std::size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(order.index(space_.parse(lines[i])), i) << lines[i];
 
   const Result valid = run("space enumerate --valid-only");
   ASSERT_EQ(valid.code, 0) << valid.err;

@@ -165,7 +165,8 @@ TEST(XgboostPredictor, LibraryErrorsBecomeErrors) {
   const space::Nb201Space s;
   XgboostPredictor predictor(s, 0);
   try {
-    predictor.fit({predictor_arch(0), predictor_arch(1)}, {1.0, 1e300});  // finite as a double, not as xgboost's float label
+    // 1e300 is finite as a double, not as xgboost's float label.
+    predictor.fit({predictor_arch(0), predictor_arch(1)}, {1.0, 1e300});
     FAIL() << "expected an Error";
   } catch (const Error& e) {
     const std::string message = e.what();

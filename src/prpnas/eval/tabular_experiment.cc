@@ -75,7 +75,8 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   out.prp = train::tabular_prp(space, estimator, options.budget, prp);
   judge("prp", out.prp.search, since(start));
   out.methods.back().kendall_tau_b =
-      pareto::kendall_tau_b(negated_scores(problem.enumeration(), out.prp.alpha), {true_ranks.begin(), true_ranks.end()});
+      pareto::kendall_tau_b(negated_scores(problem.enumeration(), out.prp.alpha),
+                            {true_ranks.begin(), true_ranks.end()});
 
   start = Clock::now();
   search::Nsga2Options nsga2 = options.nsga2;
@@ -95,7 +96,8 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     out.sample_sweep.push_back(
         {samples, pareto::front_approximation(found, truth, out.reference),
          pareto::front_approximation(found, truth, out.nadir_reference),
-         pareto::kendall_tau_b(negated_scores(problem.enumeration(), r.alpha), {true_ranks.begin(), true_ranks.end()})});
+         pareto::kendall_tau_b(negated_scores(problem.enumeration(), r.alpha),
+                               {true_ranks.begin(), true_ranks.end()})});
   }
   return out;
 }

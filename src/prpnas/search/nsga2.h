@@ -10,17 +10,20 @@
 // child is invalid its mutation is redrawn from the crossed child, at most
 // kNsga2MutationTries times in all; if none is valid the child is its own
 // parent (a member, hence dropped below). A space where everything is valid
-// draws no extra number. Children equal to a member of the
-// population or to an earlier child of the generation are dropped; a child
-// evaluated in an earlier generation costs nothing (EvaluationCache). Parents and children
-// are merged and the next population is taken front by front (pareto_ranks),
-// the last front by decreasing crowding distance.
+// draws no extra number.
 //
-// Stops when `budget` distinct architectures have been evaluated, when the
-// whole valid alive space has (space::valid_alive_size), or after kNsga2StallGenerations generations in a
-// row that evaluate no new architecture (converged; more generations would
-// only cost time). The result holds every architecture evaluated, so its
-// front is not limited to the last population.
+// Children equal to a member of the population or to an earlier child of the
+// generation are dropped; a child evaluated in an earlier generation costs
+// nothing (EvaluationCache). Parents and children are merged and the next
+// population is taken front by front (pareto_ranks), the last front by
+// decreasing crowding distance.
+//
+// Stops when `budget` distinct architectures have been evaluated, when every
+// valid alive one has (space::valid_alive_size), or after
+// kNsga2StallGenerations generations in a row that evaluate no new
+// architecture (converged; more generations would only cost time). The
+// result holds every architecture evaluated, so its front is not limited to
+// the last population.
 //
 // Deterministic for a seed with every standard library: std::mt19937_64,
 // integers as rng() % n, reals as (rng() >> 11) * 2^-53, sorts with index

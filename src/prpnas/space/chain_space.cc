@@ -60,8 +60,8 @@ class ChainParser {
 
  private:
   [[noreturn]] void fail(const std::string& expected) const {
-    throw ParseError(
-        fmt::format("bad chain architecture '{}': at character {} expected {}, found {}", text_, pos_, expected, found()));
+    throw ParseError(fmt::format("bad chain architecture '{}': at character {} expected {}, found {}", text_, pos_,
+                                 expected, found()));
   }
 
   std::string found() const {

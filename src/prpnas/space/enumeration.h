@@ -18,9 +18,9 @@ class Enumeration {
   // ConfigError naming the space when it has more than 2^64 architectures.
   explicit Enumeration(const SearchSpace& space);
 
-  std::uint64_t size() const { return size_; }               // number of combinations
-  std::uint64_t index(const Architecture& arch) const;        // ParseError unless space.check passes
-  Architecture at(std::uint64_t index) const;                 // inverse of index; ConfigError unless < size()
+  std::uint64_t size() const { return size_; }         // number of combinations
+  std::uint64_t index(const Architecture& arch) const;  // ParseError unless space.check(arch) passes
+  Architecture at(std::uint64_t index) const;           // inverse of index; ConfigError unless < size()
 
  private:
   const SearchSpace& space_;
