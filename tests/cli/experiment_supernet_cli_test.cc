@@ -81,7 +81,7 @@ every = 10
   auto valid = [&](const std::vector<std::string>& archs) {
     pareto::Points points;
     for (const auto& arch : archs) {
-      if (space.is_valid(space.parse(arch))) points.push_back(point(arch));
+      if (!space.is_degenerate(space.parse(arch))) points.push_back(point(arch));
     }
     return points;
   };

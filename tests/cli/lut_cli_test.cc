@@ -10,6 +10,7 @@
 #include <string>
 
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/csv.h"
 
 namespace {
@@ -27,7 +28,7 @@ class LutCli : public prpnas::testing::CliFixture {
     std::map<std::string, bool> seen;
     std::string text;
     while (static_cast<int>(seen.size()) < n) {
-      const std::string arch = space.format(space.sample(rng));
+      const std::string arch = space.format(prpnas::space::sample_uniform(space, rng));
       if (!seen[arch]) text += arch + "\n";
       seen[arch] = true;
     }

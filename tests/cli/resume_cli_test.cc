@@ -151,3 +151,63 @@ INSTANTIATE_TEST_SUITE_P(EveryMethodAndSpace, ResumeCli,
                          });
 
 }  // namespace
+
+namespace {
+
+// The chain test space through the whole stack, with what a PRP run on it
+// must show: a ragged alpha and mask, rank steps, pruning in Step 2 only,
+// the judgement, and a front of valid architectures that use alive choices.
+class ChainRun : public ResumeCli {};
+
+TEST_P(ChainRun, PrpTrainsRanksPrunesAndJudgesARaggedSpace) {
+  const std::string out = (dir_ / "run").string();
+  const Result r = run("train --method prp --config " + config() + " --out " + out);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("front"), std::string::npos) << r.out;
+
+  const prpnas::CsvTable alpha = prpnas::read_csv(out + "/alpha.csv"), mask = prpnas::read_csv(out + "/mask.csv");
+  ASSERT_EQ(alpha.rows.size(), 12u);  // 2 + 3 + 3 + 4 choices
+  EXPECT_EQ(alpha.rows[0][alpha.column("decision")], "layer 1");
+  EXPECT_EQ(alpha.rows[11][alpha.column("choice")], "avg_pool3x3");
+  int pruned = 0;
+  for (const auto& row : mask.rows) {
+    if (row[mask.column("alive")] == "1") continue;
+    ++pruned;
+    EXPECT_GT(std::stoi(row[mask.column("pruned_at_step")]), 11) << "pruned in Step 1";
+  }
+  EXPECT_GE(pruned, 1) << "Step 3 never pruned in 46 alpha steps";
+
+  // 1440 path-images buy 11 Step 1 steps of 4 paths (the widest layer), the
+  // other 1472 buy 46 Step 2 iterations.
+  const prpnas::CsvTable log = prpnas::read_csv(out + "/log.csv");
+  ASSERT_EQ(log.rows.size(), 57u);
+  EXPECT_EQ(log.rows[10][log.column("phase")], "fairness");
+  EXPECT_EQ(log.rows[11][log.column("phase")], "pareto-rank");
+  EXPECT_FALSE(log.rows[20][log.column("alpha_loss")].empty());
+  EXPECT_FALSE(log.rows[56][log.column("kendall_supernet")].empty());
+  EXPECT_FALSE(log.rows[56][log.column("kendall_alpha")].empty());
+  EXPECT_FALSE(log.rows[56][log.column("hypervolume")].empty());
+
+  const auto space = prpnas::space::make_search_space("chain");
+  const prpnas::CsvTable front = prpnas::read_csv(out + "/front.csv");
+  ASSERT_FALSE(front.rows.empty());
+  for (const auto& row : front.rows) {
+    const prpnas::space::Architecture arch = space->parse(row[0]);  // throws for an invalid one
+    for (std::size_t d = 0; d < arch.size(); ++d) {
+      int offset = 0;
+      for (std::size_t e = 0; e < d; ++e) offset += static_cast<int>(space->choices(static_cast<int>(e)).size());
+      EXPECT_EQ(mask.rows[offset + arch[d]][mask.column("alive")], "1") << row[0] << " uses a pruned choice";
+    }
+  }
+
+  // search over the trained chain supernet: only valid architectures.
+  const std::string found = (dir_ / "found.csv").string();
+  const Result s = run("search --run " + out + " --algorithm nsga2 --budget 20 --population 4 --out " + found);
+  ASSERT_EQ(s.code, 0) << s.err;
+  for (const auto& row : prpnas::read_csv(found).rows) EXPECT_TRUE(space->is_valid(space->parse(row[0])));
+}
+
+INSTANTIATE_TEST_SUITE_P(Chain, ChainRun, ::testing::Values(Case{"chain", "prp"}),
+                         [](const ::testing::TestParamInfo<Case>&) { return std::string("prp"); });
+
+}  // namespace

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/space/enumeration.h"
 #include "prpnas/space/nb201_space.h"
 
 namespace {
@@ -52,12 +54,13 @@ TEST_F(SpaceCli, EnumerateListsEveryArchitectureInIndexOrder) {
   const std::vector<std::string> lines = r.lines();
   ASSERT_EQ(lines.size(), 15625u);
   EXPECT_EQ(std::set<std::string>(lines.begin(), lines.end()).size(), 15625u);
-  for (std::size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(space_.index(space_.parse(lines[i])), i) << lines[i];
+  const prpnas::space::Enumeration order(space_);
+  for (std::size_t i = 0; i < lines.size(); ++i) ASSERT_EQ(order.index(space_.parse(lines[i])), i) << lines[i];
 
   const Result valid = run("space enumerate --valid-only");
   ASSERT_EQ(valid.code, 0) << valid.err;
   EXPECT_EQ(valid.lines().size(), 15284u);
-  for (const std::string& line : valid.lines()) ASSERT_TRUE(space_.is_valid(space_.parse(line))) << line;
+  for (const std::string& line : valid.lines()) ASSERT_FALSE(space_.is_degenerate(space_.parse(line))) << line;
 }
 
 TEST_F(SpaceCli, SampleIsDeterministicPerSeed) {
@@ -72,7 +75,7 @@ TEST_F(SpaceCli, SampleIsDeterministicPerSeed) {
   const Result valid = run("space sample -n 2000 --seed 3 --valid-only");
   ASSERT_EQ(valid.code, 0) << valid.err;
   ASSERT_EQ(valid.lines().size(), 2000u);
-  for (const std::string& line : valid.lines()) EXPECT_TRUE(space_.is_valid(space_.parse(line))) << line;
+  for (const std::string& line : valid.lines()) EXPECT_FALSE(space_.is_degenerate(space_.parse(line))) << line;
 }
 
 TEST_F(SpaceCli, SampleUniqueDrawsWithoutReplacement) {
@@ -118,8 +121,40 @@ TEST_F(SpaceCli, CheckRejectsTheFirstBadLine) {
   expect_error("space check --input " + file("empty.txt", "\n\n"), "empty.txt: no architecture strings");
 }
 
+// The chain space: 72 combinations, 12 with two skips in a row that no
+// command lists, draws or accepts.
+TEST_F(SpaceCli, ChainSpaceListsDrawsAndChecksOnlyItsSixtyArchitectures) {
+  const Result info = run("space info --space chain");
+  ASSERT_EQ(info.code, 0) << info.err;
+  for (const char* needle : {"space: chain", "decisions: 4", "  0 layer 1: conv3x3 conv5x5",
+                             "  3 layer 4: conv3x3 conv5x5 skip avg_pool3x3",
+                             "architectures: 60 (of 72 combinations; the other 12 break the space's rule)",
+                             "valid: 60 (0 degenerate)"}) {
+    EXPECT_NE(info.out.find(needle), std::string::npos) << needle << "\n" << info.out;
+  }
+  const Result all = run("space enumerate --space chain");
+  ASSERT_EQ(all.code, 0) << all.err;
+  ASSERT_EQ(all.lines().size(), 60u);
+  EXPECT_EQ(all.lines().front(), "conv3x3-conv3x3-conv3x3-conv3x3");
+  EXPECT_EQ(run("space check --space chain --input " + file("chain.txt", all.out)).out,
+            "60 architectures OK (0 degenerate)\n");
+
+  const Result drawn = run("space sample --space chain -n 60 --unique --seed 4");
+  ASSERT_EQ(drawn.code, 0) << drawn.err;
+  std::vector<std::string> lines = drawn.lines();
+  std::vector<std::string> sorted_all = all.lines();
+  std::sort(lines.begin(), lines.end());
+  std::sort(sorted_all.begin(), sorted_all.end());
+  EXPECT_EQ(lines, sorted_all);
+  expect_error("space sample --space chain -n 61 --unique", "space 'chain' has only 60;");
+  expect_error("space check --space chain --input " + file("skips.txt", "conv3x3-skip-skip-conv3x3\n"),
+               "skips.txt:1: bad chain architecture 'conv3x3-skip-skip-conv3x3': at character 13 layer 3 is skip");
+  expect_error("space costs --space chain --input 3x32x32 --classes 10 --archs " + file("c.txt", all.out),
+               "costs are only implemented for nb201");
+}
+
 TEST_F(SpaceCli, BadOptions) {
-  expect_error("space info --space darts", "unknown search space 'darts' (known: nb201)");
+  expect_error("space info --space darts", "unknown search space 'darts' (known: nb201, chain)");
   expect_error("space enumerate --space NB201", "unknown search space 'NB201'");
   expect_error("space sample --seed 1", "--count is required");
   expect_error("space sample -n -3", "-n: '-3' is not a whole number from 0 to 18446744073709551615");

@@ -165,7 +165,7 @@ TEST_F(TrainCli, SearchFindsFrontsWithTheTrainedSupernet) {
     EXPECT_EQ(slurp(out), slurp(out + ".again"));
   }
   expect_error("search --run " + (dir_ / "nothing").string() + " --out x.csv", "not a training run directory");
-  expect_error("search --run " + run_dir + " --objective params:min --out x.csv", "accuracy and latency_ms only");
+  expect_error("search --run " + run_dir + " --objective params:min --out x.csv", "the run estimates accuracy, latency_ms");
 }
 
 TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {

@@ -15,13 +15,21 @@
 #include "prpnas/hw/train_test_split.h"
 #include "prpnas/hw/xgboost_predictor.h"
 #include "prpnas/space/cost_table.h"
+#include "prpnas/space/enumeration.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::hw {
 namespace {
 
 using space::Architecture;
+
+// NB201's architecture at index i.
+Architecture predictor_arch(std::uint64_t i) {
+  static const space::Nb201Space nb201;
+  return space::Enumeration(nb201).at(i);
+}
 
 // Measured latencies of sampled NB201 cells, made up: an additive table
 // (fixed 5 ms plus 0.1..2 ms per chosen op) times 1 +- 2% noise.
@@ -42,7 +50,7 @@ Synthetic synthetic_latency(const space::SearchSpace& s, std::uint64_t seed) {
   std::vector<Architecture> archs;
   std::vector<double> y;
   for (int i = 0; i < 500; ++i) {
-    archs.push_back(s.sample(rng));
+    archs.push_back(space::sample_uniform(s, rng));
     y.push_back(table.cost(archs.back()) * (1 + noise(rng)));
   }
   const TrainTestSplit split = split_train_test(archs.size(), 0.6, seed);
@@ -117,12 +125,12 @@ TEST_P(CostPredictorTest, PredictIsPredictAllOfOne) {
 
 TEST_P(CostPredictorTest, RejectsBadInput) {
   const auto predictor = make(GetParam(), space_, 0);
-  EXPECT_THROW(predictor->predict(space_.at(0)), Error);
+  EXPECT_THROW(predictor->predict(predictor_arch(0)), Error);
   EXPECT_THROW(predictor->fit({}, {}), Error);
-  EXPECT_THROW(predictor->fit({space_.at(0)}, {1.0, 2.0}), Error);
-  EXPECT_THROW(predictor->fit({space_.at(0)}, {std::numeric_limits<double>::quiet_NaN()}), Error);
+  EXPECT_THROW(predictor->fit({predictor_arch(0)}, {1.0, 2.0}), Error);
+  EXPECT_THROW(predictor->fit({predictor_arch(0)}, {std::numeric_limits<double>::quiet_NaN()}), Error);
   EXPECT_THROW(predictor->fit({{0, 1}}, {1.0}), ParseError);
-  predictor->fit({space_.at(0), space_.at(1)}, {1.0, 2.0});
+  predictor->fit({predictor_arch(0), predictor_arch(1)}, {1.0, 2.0});
   EXPECT_THROW(predictor->predict({0, 0, 0, 0, 0, 9}), ParseError);
 }
 
@@ -141,15 +149,15 @@ TEST(MlpPredictor, DifferentSeedsDifferentInitialisations) {
 TEST(MlpPredictor, NeedsPositiveCosts) {
   const space::Nb201Space s;
   MlpPredictor predictor(s, 0);
-  EXPECT_THROW(predictor.fit({s.at(0), s.at(1)}, {1.0, 0.0}), Error);
-  EXPECT_THROW(predictor.fit({s.at(0), s.at(1)}, {1.0, -2.0}), Error);
+  EXPECT_THROW(predictor.fit({predictor_arch(0), predictor_arch(1)}, {1.0, 0.0}), Error);
+  EXPECT_THROW(predictor.fit({predictor_arch(0), predictor_arch(1)}, {1.0, -2.0}), Error);
 }
 
 TEST(MlpPredictor, ConstantCostsPredictThatConstant) {
   const space::Nb201Space s;
   MlpPredictor predictor(s, 0);
-  predictor.fit({s.at(0), s.at(1), s.at(2)}, {4.0, 4.0, 4.0});
-  EXPECT_NEAR(predictor.predict(s.at(3)), 4.0, 0.04);  // the net's output near 0, not exactly
+  predictor.fit({predictor_arch(0), predictor_arch(1), predictor_arch(2)}, {4.0, 4.0, 4.0});
+  EXPECT_NEAR(predictor.predict(predictor_arch(3)), 4.0, 0.04);  // the net's output near 0, not exactly
 }
 
 // XGBoost's own errors arrive as prpnas::Error with its message.
@@ -157,7 +165,8 @@ TEST(XgboostPredictor, LibraryErrorsBecomeErrors) {
   const space::Nb201Space s;
   XgboostPredictor predictor(s, 0);
   try {
-    predictor.fit({s.at(0), s.at(1)}, {1.0, 1e300});  // finite as a double, not as xgboost's float label
+    // 1e300 is finite as a double, not as xgboost's float label.
+    predictor.fit({predictor_arch(0), predictor_arch(1)}, {1.0, 1e300});
     FAIL() << "expected an Error";
   } catch (const Error& e) {
     const std::string message = e.what();

@@ -8,6 +8,7 @@
 #include "prpnas/nn/nb201/costs.h"
 #include "prpnas/nn/nb201/ops.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::nn {
@@ -55,7 +56,7 @@ TEST(Nb201Network, BuildsOnlyTheChosenOps) {
   const Nb201Costs costs = measure_nb201_costs(config);
   std::mt19937_64 rng(11);
   for (int i = 0; i < 5; ++i) {
-    const Architecture arch = s.sample(rng);
+    const Architecture arch = space::sample_uniform(s, rng);
     Nb201Network network(config, arch);
     int64_t params = 0;
     for (const auto& p : network->parameters()) params += p.numel();

@@ -8,6 +8,7 @@
 
 #include "prpnas/nn/nb201/network.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::nn {
@@ -39,7 +40,7 @@ std::vector<Architecture> test_architectures() {
       s.parse("|none~0|+|skip_connect~0|none~1|+|avg_pool_3x3~0|none~1|none~2|"),
   };
   std::mt19937_64 rng(7);
-  for (int i = 0; i < 6; ++i) archs.push_back(s.sample(rng));
+  for (int i = 0; i < 6; ++i) archs.push_back(space::sample_uniform(s, rng));
   return archs;
 }
 

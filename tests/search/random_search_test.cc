@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/space/enumeration.h"
 #include "prpnas/util/error.h"
 #include "search_problems.h"
 
@@ -23,7 +24,7 @@ using test_search::Truth;
 
 TEST(AliveSize, IsTheProductOfAliveCountsAndSaturates) {
   const GridSpace grid(4, 4);
-  EXPECT_EQ(space::alive_size(grid, grid.full_mask()), grid.size());
+  EXPECT_EQ(space::alive_size(grid, grid.full_mask()), space::Enumeration(grid).size());
   ChoiceMask alive = grid.full_mask();
   alive[0] = {false, true, false, true};
   alive[2] = {false, false, true, false};

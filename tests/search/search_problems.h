@@ -18,6 +18,7 @@
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/estimator.h"
 #include "prpnas/space/cost_table.h"
+#include "prpnas/space/enumeration.h"
 #include "prpnas/space/search_space.h"
 
 namespace prpnas::test_search {
@@ -73,7 +74,7 @@ struct AdditiveProblem {
   }
 };
 
-// Every architecture of `space` with its objectives, in index order.
+// Every valid architecture of `space` with its objectives, in index order.
 struct Truth {
   std::vector<Architecture> archs;
   pareto::Points points;
@@ -81,8 +82,10 @@ struct Truth {
   pareto::Point reference;        // worst of each objective, 1% of the range beyond
 
   Truth(const space::SearchSpace& space, const search::Estimator& estimator) {
-    for (std::uint64_t i = 0; i < space.size(); ++i) {
-      archs.push_back(space.at(i));
+    const space::Enumeration all(space);
+    for (std::uint64_t i = 0; i < all.size(); ++i) {
+      if (!space.is_valid(all.at(i))) continue;
+      archs.push_back(all.at(i));
       points.push_back(estimator(archs.back()));
     }
     for (std::size_t i : pareto::non_dominated(points)) front.insert(archs[i]);

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
-
 #include "prpnas/util/error.h"
 
 namespace prpnas::space {
@@ -39,31 +37,22 @@ TEST(ChoiceMask, AliveChoicesAndUsesOnlyAlive) {
   EXPECT_FALSE(uses_only_alive(alive, {0}));
 }
 
-TEST(ChoiceMask, SampleAliveDrawsEveryAliveChoiceAndNoDeadOne) {
-  const auto space = make_search_space("nb201");
-  ChoiceMask alive = space->full_mask();
+TEST(ChoiceMask, ValidAliveSizeCountsOnlyValidArchitectures) {
+  const auto nb201 = make_search_space("nb201");
+  ChoiceMask alive = nb201->full_mask();
+  EXPECT_EQ(valid_alive_size(*nb201, alive), 15625u);  // degenerate cells are valid
   alive[0] = {false, true, false, true, false};
-  alive[5] = {false, false, false, false, true};
-  std::mt19937_64 rng(3);
-  std::vector<std::set<int>> seen(6);
-  for (int i = 0; i < 2000; ++i) {
-    const Architecture a = sample_alive(*space, alive, rng);
-    ASSERT_TRUE(uses_only_alive(alive, a));
-    for (int d = 0; d < 6; ++d) seen[d].insert(a[d]);
-  }
-  EXPECT_EQ(seen[0], (std::set<int>{1, 3}));
-  EXPECT_EQ(seen[5], (std::set<int>{4}));
-  EXPECT_EQ(seen[2].size(), 5u);
-  // Same seed, same architectures; draws are rng() % n (portable).
-  std::mt19937_64 a(42), b(42), c(42);
-  for (int i = 0; i < 10; ++i) EXPECT_EQ(sample_alive(*space, alive, a), sample_alive(*space, alive, b));
-  const Architecture first = sample_alive(*space, alive, c);
-  std::mt19937_64 raw(42);
-  const std::vector<int> d0 = {1, 3};
-  EXPECT_EQ(first[0], d0[raw() % 2]);
-  EXPECT_EQ(first[1], static_cast<int>(raw() % 5));
-  alive[2].assign(5, false);
-  EXPECT_THROW(sample_alive(*space, alive, rng), ConfigError);
+  EXPECT_EQ(valid_alive_size(*nb201, alive), alive_size(*nb201, alive));
+
+  const auto chain = make_search_space("chain");
+  EXPECT_EQ(alive_size(*chain, chain->full_mask()), 72u);
+  EXPECT_EQ(valid_alive_size(*chain, chain->full_mask()), 60u);
+  ChoiceMask skips = chain->full_mask();
+  skips[1] = {false, false, true};
+  skips[2] = {false, false, true};
+  EXPECT_EQ(valid_alive_size(*chain, skips), 0u);
+  skips[2] = {true, false, true};  // layer 3 conv3x3: 2 x 1 x 1 x 4
+  EXPECT_EQ(valid_alive_size(*chain, skips), 8u);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/space/enumeration.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -18,7 +20,7 @@ TEST(Nb201Space, DecisionsAndChoices) {
   const Nb201Space s;
   EXPECT_EQ(s.name(), "nb201");
   ASSERT_EQ(s.num_decisions(), 6);
-  EXPECT_EQ(s.size(), 15625u);
+  EXPECT_EQ(Enumeration(s).size(), 15625u);
   const std::vector<std::string> ops = {"none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"};
   const int edges[6][2] = {{0, 1}, {0, 2}, {1, 2}, {0, 3}, {1, 3}, {2, 3}};
   for (int d = 0; d < 6; ++d) {
@@ -53,12 +55,13 @@ TEST(Nb201Space, EdgeOfEachDecisionMatchesItsPlaceInTheString) {
 
 TEST(Nb201Space, KnownStrings) {
   const Nb201Space s;
-  EXPECT_EQ(s.format(s.at(0)), kAllNone);
-  EXPECT_EQ(s.index(s.parse("|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|")), 3125u);
-  EXPECT_EQ(s.index(s.parse("|none~0|+|none~0|none~1|+|none~0|none~1|skip_connect~2|")), 1u);
+  const Enumeration e(s);
+  EXPECT_EQ(s.format(e.at(0)), kAllNone);
+  EXPECT_EQ(e.index(s.parse("|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|")), 3125u);
+  EXPECT_EQ(e.index(s.parse("|none~0|+|none~0|none~1|+|none~0|none~1|skip_connect~2|")), 1u);
   EXPECT_EQ(s.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_1x1~1|skip_connect~2|"),
             (Architecture{3, 3, 4, 1, 2, 1}));
-  EXPECT_EQ(s.format(s.at(15624)),
+  EXPECT_EQ(s.format(e.at(15624)),
             "|avg_pool_3x3~0|+|avg_pool_3x3~0|avg_pool_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|");
   EXPECT_THROW(s.format({0, 0, 0, 0, 0}), ParseError);
   EXPECT_THROW(s.format({0, 0, 0, 0, 0, 5}), ParseError);
@@ -66,10 +69,12 @@ TEST(Nb201Space, KnownStrings) {
 
 TEST(Nb201Space, EveryArchitectureRoundTrips) {
   const Nb201Space s;
+  const Enumeration e(s);
   std::set<std::string> texts;
-  for (std::uint64_t i = 0; i < s.size(); ++i) {
-    const Architecture arch = s.at(i);
-    ASSERT_EQ(s.index(arch), i);
+  for (std::uint64_t i = 0; i < e.size(); ++i) {
+    const Architecture arch = e.at(i);
+    ASSERT_EQ(e.index(arch), i);
+    ASSERT_TRUE(s.is_valid(arch));  // NB201 allows every combination
     const std::string text = s.format(arch);
     ASSERT_EQ(s.parse(text), arch) << text;
     texts.insert(text);
@@ -82,16 +87,17 @@ TEST(Nb201Space, ShippedTableStringsRoundTrip) {
   const CsvTable table = read_csv(std::string(PRPNAS_SOURCE_DIR) + "/data/nb201.csv.gz");
   ASSERT_EQ(table.rows.size(), 15625u);
   const std::size_t column = table.column("arch");
+  const Enumeration e(s);
   std::set<std::uint64_t> indices;
   for (const auto& row : table.rows) {
     const std::string& text = row[column];
     ASSERT_EQ(s.format(s.parse(text)), text);
-    indices.insert(s.index(s.parse(text)));
+    indices.insert(e.index(s.parse(text)));
   }
   EXPECT_EQ(indices.size(), 15625u);  // every architecture once
 }
 
-// Independent of is_valid: the four paths from node 0 to node 3, as
+// Independent of is_degenerate: the four paths from node 0 to node 3, as
 // decisions (0:0->1, 1:0->2, 2:1->2, 3:0->3, 4:1->3, 5:2->3).
 bool has_live_path(const Architecture& arch) {
   const std::vector<std::vector<int>> paths = {{3}, {0, 4}, {1, 5}, {0, 2, 5}};
@@ -105,30 +111,32 @@ bool has_live_path(const Architecture& arch) {
 
 TEST(Nb201Space, DegenerateCellsAreExactlyThoseCutByNone) {
   const Nb201Space s;
+  const Enumeration e(s);
   int degenerate = 0;
-  for (std::uint64_t i = 0; i < s.size(); ++i) {
-    const Architecture arch = s.at(i);
-    EXPECT_EQ(s.is_valid(arch), has_live_path(arch)) << s.format(arch);
-    degenerate += !s.is_valid(arch);
+  for (std::uint64_t i = 0; i < e.size(); ++i) {
+    const Architecture arch = e.at(i);
+    EXPECT_EQ(s.is_degenerate(arch), !has_live_path(arch)) << s.format(arch);
+    degenerate += s.is_degenerate(arch);
   }
   EXPECT_EQ(degenerate, 341);  // data/README.md
-  EXPECT_FALSE(s.is_valid(s.parse(kAllNone)));
-  EXPECT_TRUE(s.is_valid(s.parse("|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|")));
+  EXPECT_TRUE(s.is_degenerate(s.parse(kAllNone)));
+  EXPECT_TRUE(s.is_valid(s.parse(kAllNone)));  // degenerate, yet a legal NB201 cell
+  EXPECT_FALSE(s.is_degenerate(s.parse("|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|")));
   // Node 2 is fed only by node 1, which is cut off.
-  EXPECT_FALSE(s.is_valid(s.parse("|none~0|+|none~0|nor_conv_3x3~1|+|none~0|none~1|skip_connect~2|")));
-  EXPECT_TRUE(s.is_valid(s.parse("|avg_pool_3x3~0|+|none~0|nor_conv_3x3~1|+|none~0|none~1|skip_connect~2|")));
+  EXPECT_TRUE(s.is_degenerate(s.parse("|none~0|+|none~0|nor_conv_3x3~1|+|none~0|none~1|skip_connect~2|")));
+  EXPECT_FALSE(s.is_degenerate(s.parse("|avg_pool_3x3~0|+|none~0|nor_conv_3x3~1|+|none~0|none~1|skip_connect~2|")));
 }
 
 TEST(Nb201Space, DegenerateCellsDidNotCompileOnTheEdgeTpu) {
   // HW-NAS-Bench marks them -1 (data/README.md): independent evidence that
-  // is_valid finds the cells the benchmark authors found broken.
+  // is_degenerate finds the cells the benchmark authors found broken.
   const Nb201Space s;
   const CsvTable table = read_csv(std::string(PRPNAS_SOURCE_DIR) + "/data/hwnasbench_nb201.csv.gz");
   const std::size_t arch = table.column("arch");
   const std::vector<double> latency = table.numbers("c10_edgetpu_latency");
   int degenerate = 0;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (s.is_valid(s.parse(table.rows[r][arch]))) continue;
+    if (!s.is_degenerate(s.parse(table.rows[r][arch]))) continue;
     ++degenerate;
     EXPECT_EQ(latency[r], -1.0) << table.rows[r][arch];
   }
@@ -197,9 +205,9 @@ TEST(Nb201Space, SampleIsDeterministicAndUniform) {
   std::mt19937_64 a(42), b(42), c(43);
   std::vector<Architecture> first, same, other;
   for (int i = 0; i < 100; ++i) {
-    first.push_back(s.sample(a));
-    same.push_back(s.sample(b));
-    other.push_back(s.sample(c));
+    first.push_back(sample_uniform(s, a));
+    same.push_back(sample_uniform(s, b));
+    other.push_back(sample_uniform(s, c));
   }
   EXPECT_EQ(first, same);
   EXPECT_NE(first, other);
@@ -210,18 +218,19 @@ TEST(Nb201Space, SampleIsDeterministicAndUniform) {
   constexpr int kSamples = 50000;
   std::mt19937_64 rng(2024);
   std::vector<std::vector<int>> counts(6, std::vector<int>(5, 0));
-  std::vector<int> per_arch(s.size(), 0);
+  const Enumeration e(s);
+  std::vector<int> per_arch(e.size(), 0);
   for (int i = 0; i < kSamples; ++i) {
-    const Architecture arch = s.sample(rng);
+    const Architecture arch = sample_uniform(s, rng);
     for (int d = 0; d < 6; ++d) ++counts[d][arch[d]];
-    ++per_arch[s.index(arch)];
+    ++per_arch[e.index(arch)];
   }
   for (int d = 0; d < 6; ++d) {
     double chi2 = 0;
     for (int n : counts[d]) chi2 += (n - kSamples / 5.0) * (n - kSamples / 5.0) / (kSamples / 5.0);
     EXPECT_LT(chi2, 35.0) << "decision " << d;
   }
-  const double expected = double(kSamples) / s.size();
+  const double expected = double(kSamples) / e.size();
   double chi2 = 0;
   for (int n : per_arch) chi2 += (n - expected) * (n - expected) / expected;
   EXPECT_LT(chi2, 15624 + 8 * 177.0);

@@ -10,6 +10,7 @@
 
 #include "prpnas/data/synthetic.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/train/classifier_trainer.h"
 #include "prpnas/train/supernet_steps.h"
 #include "prpnas/util/error.h"
@@ -53,7 +54,7 @@ class SupernetEvaluatorTest : public ::testing::Test {
     const Nb201Space s;
     std::vector<Architecture> archs = {Architecture(6, Nb201Space::kConv3x3), Architecture(6, Nb201Space::kNone)};
     std::mt19937_64 rng(3);
-    for (int i = 0; i < 3; ++i) archs.push_back(s.sample(rng));
+    for (int i = 0; i < 3; ++i) archs.push_back(space::sample_uniform(s, rng));
     return archs;
   }
   static std::map<std::string, torch::Tensor> state(const torch::nn::Module& m) {

@@ -14,6 +14,7 @@
 #include "prpnas/nn/nb201/config.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -76,7 +77,7 @@ TEST(FairPaths, SameOnEveryStandardLibrary) {
       {2, 2, 2, 1, 0, 3}, {3, 3, 4, 3, 4, 1}, {4, 4, 3, 0, 1, 0}, {0, 0, 1, 4, 2, 2}, {1, 1, 0, 2, 3, 4}};
   EXPECT_EQ(paths, expected);
   std::mt19937_64 rng2(42);
-  EXPECT_EQ(sample_path(Nb201Space().full_mask(), rng2), (Architecture{1, 4, 0, 2, 1, 3}));
+  EXPECT_EQ(space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng2), (Architecture{1, 4, 0, 2, 1, 3}));
 }
 
 TEST(FairPaths, DecisionsWithFewerAliveChoicesCycle) {
@@ -95,7 +96,7 @@ TEST(FairPaths, DecisionsWithFewerAliveChoicesCycle) {
   ChoiceMask emptied = mask;
   emptied[2].assign(5, false);
   EXPECT_THROW(fair_paths(emptied, rng), Error);
-  EXPECT_THROW(sample_path(emptied, rng), Error);
+  EXPECT_THROW(space::sample_alive(Nb201Space(), emptied, rng), Error);
 }
 
 TEST(SamplePath, UniformOverAliveChoices) {
@@ -104,7 +105,7 @@ TEST(SamplePath, UniformOverAliveChoices) {
   OpCount counts;
   const int n = 6000;
   for (int i = 0; i < n; ++i) {
-    const Architecture p = sample_path(mask, rng);
+    const Architecture p = space::sample_alive(Nb201Space(), mask, rng);
     for (int d = 0; d < 6; ++d) ++counts[{d, p[d]}];
   }
   for (int d = 0; d < 6; ++d) {
@@ -254,7 +255,7 @@ TEST(SupernetSteps, AlphaIsNeverTouched) {
   torch::optim::SGD optimizer = make_weight_optimizer(*supernet);
   std::mt19937_64 rng(7);
   fairness_step(*supernet, optimizer, random_batch(), Nb201Space().full_mask(), rng);
-  single_path_step(*supernet, optimizer, random_batch(), sample_path(Nb201Space().full_mask(), rng));
+  single_path_step(*supernet, optimizer, random_batch(), space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng));
   EXPECT_TRUE(torch::equal(supernet->alpha(), alpha));
   EXPECT_FALSE(supernet->alpha().grad().defined());
   // An optimizer over every parameter would decay alpha: refused.
@@ -374,7 +375,7 @@ TEST_F(SupernetTraining, SposStepsReduceTheLoss) {
   torch::optim::SGD optimizer = make_weight_optimizer(*supernet, {0.05, 0.9, 5e-4});
   std::mt19937_64 rng(13);
   const auto [first, last] = first_and_last_epoch(8, [&](const Batch& b) {
-    return single_path_step(*supernet, optimizer, b, sample_path(Nb201Space().full_mask(), rng)).mean_loss();
+    return single_path_step(*supernet, optimizer, b, space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng)).mean_loss();
   }, /*batch_size=*/16);
   std::printf("SPOS steps: mean loss %.3f in the first epoch, %.3f in the eighth\n", first, last);
   EXPECT_LT(last, first - 0.2);

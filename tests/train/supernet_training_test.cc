@@ -14,6 +14,7 @@
 #include "prpnas/nn/nb201/config.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -53,10 +54,10 @@ class SupernetTrainingTest : public ::testing::Test {
     }
     // 150 distinct architectures drawn uniformly.
     std::mt19937_64 rng(11);
-    std::set<uint64_t> seen;
+    std::set<space::Architecture> seen;
     while (inputs_.truth.archs.size() < 150) {
-      const space::Architecture arch = space_.sample(rng);
-      if (!seen.insert(space_.index(arch)).second) continue;
+      const space::Architecture arch = space::sample_uniform(space_, rng);
+      if (!seen.insert(arch).second) continue;
       double accuracy = 50;
       for (int d = 0; d < 6; ++d) accuracy += kGain[arch[d]] * (1 + 0.1 * d);
       inputs_.truth.archs.push_back(arch);

@@ -21,6 +21,8 @@
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/space/enumeration.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/alpha_trainer.h"
 #include "prpnas/train/pruning.h"
@@ -114,8 +116,9 @@ SyntheticRun run_synthetic(const AlphaTrainerOptions& options) {
   std::vector<space::Architecture> all;
   pareto::Points points;
   std::vector<double> acc_all, lat_all;
-  for (std::uint64_t i = 0; i < space->size(); ++i) {
-    all.push_back(space->at(i));
+  const space::Enumeration enumeration(*space);
+  for (std::uint64_t i = 0; i < enumeration.size(); ++i) {
+    all.push_back(enumeration.at(i));
     points.push_back(problem.objectives(all.back()));
     acc_all.push_back(-points.back()[0]);
     lat_all.push_back(points.back()[1]);

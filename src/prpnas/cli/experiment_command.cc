@@ -12,14 +12,14 @@
 #include <fmt/ranges.h>
 
 #include "prpnas/cli/commands.h"
-#include "prpnas/run/run_directory.h"
-#include "prpnas/run/run_latency.h"
-#include "prpnas/run/train_config.h"
 #include "prpnas/eval/experiment.h"
 #include "prpnas/eval/experiment_report.h"
 #include "prpnas/eval/tabular_experiment.h"
 #include "prpnas/eval/tabular_report.h"
 #include "prpnas/nn/compute_threads.h"
+#include "prpnas/run/run_directory.h"
+#include "prpnas/run/run_setup.h"
+#include "prpnas/run/train_config.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 
@@ -80,16 +80,14 @@ void run_supernets(const ExperimentOptions& o) {
   }
   std::vector<train::Method> methods;
   for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
+  if (config.space != "nb201") {
+    throw ConfigError(o.config + ": network.space = " + config.space +
+                      "; the experiment trains stand-alone ground truth for nb201 only so far");
+  }
   run::claim_run_directory(o.out, run::effective_config(config));
-  const space::Nb201Space space;
-  const data::DatasetSplits data = data::load_dataset(config.data);
+  const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
   eval::ExperimentInputs inputs;
-  inputs.training_inputs.network = {"nb201", config.preset, data.channels, data.height, data.num_classes};
-  const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  inputs.training_inputs.truth = run::read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
-  inputs.training_inputs.rank_table = run::read_scored(config.rank_table, space, "ranking.table");
-  inputs.training_inputs.costs = {
-      {"latency_ms", run::run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
+  inputs.training_inputs = setup.inputs;
   inputs.training = config.training;
   inputs.methods = methods;
   for (std::size_t i = 0; i < methods.size(); ++i) {
@@ -106,7 +104,7 @@ void run_supernets(const ExperimentOptions& o) {
   inputs.jobs = o.jobs;
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
-  const eval::ExperimentOutcome outcome = eval::run_experiment(data, inputs, o.out, stderr);
+  const eval::ExperimentOutcome outcome = eval::run_experiment(setup.data, inputs, o.out, stderr);
   eval::ReportContext context;
   context.command = fmt::format("prpnas experiment --config {} --methods {} --jobs {} --out {}", o.config,
                                 fmt::join(o.methods, ","), o.jobs, o.out);

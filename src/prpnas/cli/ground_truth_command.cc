@@ -1,12 +1,11 @@
 // `prpnas ground-truth`: train many architectures stand-alone, one CSV row
 // each, resumable; --jobs trains several at once.
-#include <random>
-#include <set>
-
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/space/architecture_file.h"
+#include "prpnas/space/choice_mask.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/cli/fidelity_options.h"
 #include "prpnas/eval/ground_truth_file.h"
 #include "prpnas/eval/ground_truth_jobs.h"
@@ -25,20 +24,14 @@ struct GroundTruthOptions {
 // --archs FILE (one string a line), else --samples distinct architectures
 // drawn uniformly with --seed.
 std::vector<space::Architecture> architectures(const GroundTruthOptions& o, const space::SearchSpace& space) {
-  std::vector<space::Architecture> archs;
   if (!o.archs_file.empty()) return space::read_architecture_file(o.archs_file, space);
   if (o.samples < 1) throw ConfigError("give --samples N (at least 1) or --archs FILE");
-  if (static_cast<std::uint64_t>(o.samples) > space.size()) {
-    throw ConfigError(fmt::format("--samples {} exceeds the {} architectures of {}", o.samples, space.size(),
+  const std::uint64_t available = space::valid_alive_size(space, space.full_mask());
+  if (static_cast<std::uint64_t>(o.samples) > available) {
+    throw ConfigError(fmt::format("--samples {} exceeds the {} architectures of {}", o.samples, available,
                                   space.name()));
   }
-  std::mt19937_64 rng(o.fidelity.train.seed);
-  std::set<std::uint64_t> seen;
-  while (archs.size() < static_cast<std::size_t>(o.samples)) {
-    space::Architecture arch = space.sample(rng);
-    if (seen.insert(space.index(arch)).second) archs.push_back(std::move(arch));
-  }
-  return archs;
+  return space::distinct_sample(space, o.samples, o.fidelity.train.seed);
 }
 
 void run(GroundTruthOptions& o) {

@@ -28,17 +28,17 @@ void run_measure(const LatencyMeasureOptions& o) {
   const auto space = space::make_search_space(o.measure.space);
   // A repeated architecture would only be timed twice; keep its first line.
   std::vector<space::Architecture> archs;
-  std::set<std::uint64_t> seen;
+  std::set<space::Architecture> seen;
   const auto listed = space::read_architecture_file(o.archs, *space);
   for (const auto& arch : listed) {
-    if (seen.insert(space->index(arch)).second) archs.push_back(arch);
+    if (seen.insert(arch).second) archs.push_back(arch);
   }
   if (archs.size() < listed.size()) {
     fmt::print(stderr, "prpnas: {} lists {} architectures more than once; each is measured once\n", o.archs,
                listed.size() - archs.size());
   }
   hw::MeasuredLatency measured =
-      hw::measure_nb201_latency(network_config(o.measure.network), archs, o.measure.latency, stderr);
+      hw::measure_latency(network_spec(o.measure.network, o.measure.space), archs, o.measure.latency, stderr);
   recorder.complete(measured.setup);
   hw::write_measured_latency(o.out, measured);
   fmt::print(stderr, "prpnas: wrote {} ({} architectures, {} rounds in {:.1f} s; energy: {})\n", o.out,

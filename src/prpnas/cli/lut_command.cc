@@ -32,7 +32,7 @@ struct LutMeasureOptions {
 void run_measure(const LutMeasureOptions& o) {
   const hw::MeasurementRecorder recorder(o.measure, o.measure.network.preset);
   const auto space = space::make_search_space(o.measure.space);
-  hw::LatencyTable table = hw::measure_nb201_lut(network_config(o.measure.network), o.measure.latency, stderr);
+  hw::LatencyTable table = hw::measure_lut(network_spec(o.measure.network, o.measure.space), o.measure.latency, stderr);
   recorder.complete(table.setup);
   hw::write_latency_table(o.out, table, *space);
   fmt::print(stderr, "prpnas: wrote {} ({} rounds in {:.1f} s; energy: {})\n", o.out, o.measure.latency.repeats,

@@ -49,6 +49,19 @@ void add_network_options(CLI::App& command, NetworkOptions& o, bool shape_requir
   }
 }
 
+nn::NetworkSpec network_spec(const NetworkOptions& o, const std::string& space) {
+  const std::vector<int> dims = parse_input_shape(o.input);
+  if (dims[1] != dims[2]) throw ConfigError("--input '" + o.input + "': the networks need square images (H == W)");
+  if (o.classes < 1) throw ConfigError("--classes " + std::to_string(o.classes) + ": needs at least 1 class");
+  const nn::NetworkSpec spec{space, o.preset, dims[0], dims[1], o.classes};
+  try {
+    nn::network_json(spec);  // builds the preset's config: checks it
+  } catch (const ConfigError& e) {
+    throw ConfigError(std::string(e.what()) + " (from --preset " + o.preset + " --input " + o.input + ")");
+  }
+  return spec;
+}
+
 nn::Nb201Config network_config(const NetworkOptions& o) {
   const std::vector<int> dims = parse_input_shape(o.input);
   if (dims[1] != dims[2]) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "prpnas/nn/nb201/config.h"
+#include "prpnas/nn/supernet_factory.h"
 
 namespace prpnas::cli {
 
@@ -24,6 +25,8 @@ void add_network_options(CLI::App& command, NetworkOptions& options, bool shape_
 
 // Throws ConfigError naming the option for a bad preset, shape or class count.
 nn::Nb201Config network_config(const NetworkOptions& options);
+// The same for a network of `space` (nb201, chain).
+nn::NetworkSpec network_spec(const NetworkOptions& options, const std::string& space);
 
 }  // namespace prpnas::cli
 

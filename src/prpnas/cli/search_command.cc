@@ -8,7 +8,6 @@
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/objective_table.h"
 #include "prpnas/run/search_run.h"
-#include "prpnas/space/nb201_space.h"
 #include "prpnas/util/csv.h"
 
 namespace prpnas::cli {
@@ -34,11 +33,10 @@ void run(const SearchOptions& o) {
 
   std::map<space::Architecture, std::vector<double>> known;
   for (std::size_t i = 0; i < result.evaluated.size(); ++i) known[result.evaluated[i]] = result.objectives[i];
-  const space::Nb201Space space;
   CsvTable csv{o.out, {"arch"}, {}, {}};
   for (const auto& objective : options.objectives) csv.header.push_back(objective.name);
   for (const auto& arch : result.front) {
-    std::vector<std::string> row = {space.format(arch)};
+    std::vector<std::string> row = {searched.space->format(arch)};
     for (std::size_t k = 0; k < options.objectives.size(); ++k) {
       row.push_back(fmt::format("{:.6g}", pareto::from_minimized(options.objectives[k], known.at(arch)[k])));
     }

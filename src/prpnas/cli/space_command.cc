@@ -11,6 +11,8 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/space/architecture_file.h"
+#include "prpnas/space/enumeration.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
@@ -38,7 +40,7 @@ std::uint64_t parse_whole(const std::string& text, const char* option) {
 
 CLI::App* add_space_subcommand(CLI::App* space, const char* name, const char* help, SpaceOptions& o) {
   CLI::App* sub = space->add_subcommand(name, help);
-  sub->add_option("--space", o.space, "search space (known: nb201)")->capture_default_str();
+  sub->add_option("--space", o.space, "search space (known: nb201, chain)")->capture_default_str();
   return sub;
 }
 
@@ -46,11 +48,24 @@ void add_valid_only_flag(CLI::App* sub, SpaceOptions& o) {
   sub->add_flag("--valid-only", o.valid_only, "skip degenerate architectures (NB201: output cut off from input)");
 }
 
+// "Valid" on the command line means "not degenerate" (the flag predates the
+// space's own validity rule); combinations a space does not allow are never
+// listed, drawn or counted as architectures.
+struct SpaceCounts {
+  std::uint64_t combinations = 0, allowed = 0, degenerate = 0;
+};
+
 // Walks the whole space; fine for NB201's 15,625 architectures.
-std::uint64_t count_valid(const space::SearchSpace& s) {
-  std::uint64_t valid = 0;
-  for (std::uint64_t i = 0; i < s.size(); ++i) valid += s.is_valid(s.at(i));
-  return valid;
+SpaceCounts count_space(const space::SearchSpace& s) {
+  const space::Enumeration all(s);
+  SpaceCounts counts{all.size(), 0, 0};
+  for (std::uint64_t i = 0; i < all.size(); ++i) {
+    const space::Architecture arch = all.at(i);
+    if (!s.is_valid(arch)) continue;
+    ++counts.allowed;
+    counts.degenerate += s.is_degenerate(arch) ? 1 : 0;
+  }
+  return counts;
 }
 
 void run_info(const SpaceOptions& o) {
@@ -62,16 +77,22 @@ void run_info(const SpaceOptions& o) {
     for (const std::string& c : s->choices(d)) choices += (choices.empty() ? "" : " ") + c;
     fmt::print("  {} {}: {}\n", d, s->decision_name(d), choices);
   }
-  const std::uint64_t valid = count_valid(*s);
-  fmt::print("architectures: {}\n", s->size());
-  fmt::print("valid: {} ({} degenerate)\n", valid, s->size() - valid);
+  const SpaceCounts counts = count_space(*s);
+  if (counts.allowed == counts.combinations) {
+    fmt::print("architectures: {}\n", counts.allowed);
+  } else {
+    fmt::print("architectures: {} (of {} combinations; the other {} break the space's rule)\n", counts.allowed,
+               counts.combinations, counts.combinations - counts.allowed);
+  }
+  fmt::print("valid: {} ({} degenerate)\n", counts.allowed - counts.degenerate, counts.degenerate);
 }
 
 void run_enumerate(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
-  for (std::uint64_t i = 0; i < s->size(); ++i) {
-    const space::Architecture arch = s->at(i);
-    if (!o.valid_only || s->is_valid(arch)) fmt::print("{}\n", s->format(arch));
+  const space::Enumeration all(*s);
+  for (std::uint64_t i = 0; i < all.size(); ++i) {
+    const space::Architecture arch = all.at(i);
+    if (s->is_valid(arch) && !(o.valid_only && s->is_degenerate(arch))) fmt::print("{}\n", s->format(arch));
   }
 }
 
@@ -79,7 +100,8 @@ void run_sample(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
   const std::uint64_t wanted = parse_whole(o.count, "-n");
   if (o.unique) {
-    const std::uint64_t available = o.valid_only ? count_valid(*s) : s->size();
+    const SpaceCounts counts = count_space(*s);
+    const std::uint64_t available = counts.allowed - (o.valid_only ? counts.degenerate : 0);
     if (wanted > available) {
       throw ConfigError("cannot draw " + std::to_string(wanted) + " unique architectures: space '" +
                         std::string(s->name()) + "' has only " + std::to_string(available) +
@@ -89,11 +111,11 @@ void run_sample(const SpaceOptions& o) {
   // Rejection keeps each draw uniform over what is allowed; even drawing the
   // whole of NB201 uniquely takes only about 15,625 * ln(15,625) tries.
   std::mt19937_64 rng(parse_whole(o.seed, "--seed"));
-  std::set<std::uint64_t> seen;
+  std::set<space::Architecture> seen;
   for (std::uint64_t drawn = 0; drawn < wanted;) {
-    const space::Architecture arch = s->sample(rng);
-    if (o.valid_only && !s->is_valid(arch)) continue;
-    if (o.unique && !seen.insert(s->index(arch)).second) continue;
+    const space::Architecture arch = space::sample_uniform(*s, rng);
+    if (o.valid_only && s->is_degenerate(arch)) continue;
+    if (o.unique && !seen.insert(arch).second) continue;
     fmt::print("{}\n", s->format(arch));
     ++drawn;
   }
@@ -102,7 +124,7 @@ void run_sample(const SpaceOptions& o) {
 void run_check(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
   const auto archs = space::read_architecture_file(o.input, *s);
-  const auto degenerate = std::count_if(archs.begin(), archs.end(), [&](const auto& a) { return !s->is_valid(a); });
+  const auto degenerate = std::count_if(archs.begin(), archs.end(), [&](const auto& a) { return s->is_degenerate(a); });
   const std::size_t checked = archs.size();
   fmt::print("{} architectures OK ({} degenerate)\n", checked, degenerate);
 }

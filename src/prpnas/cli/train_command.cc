@@ -5,37 +5,27 @@
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
-#include "prpnas/run/run_directory.h"
-#include "prpnas/run/run_latency.h"
-#include "prpnas/run/train_config.h"
 #include "prpnas/nn/compute_threads.h"
-#include "prpnas/space/nb201_space.h"
+#include "prpnas/run/run_directory.h"
+#include "prpnas/run/run_setup.h"
+#include "prpnas/run/train_config.h"
 #include "prpnas/train/supernet_training.h"
-#include "prpnas/util/error.h"
 
 namespace prpnas::cli {
 namespace {
 
 struct TrainCommandOptions {
-  std::string method, space = "nb201", config = "configs/default.toml", out;
+  std::string method, space, config = "configs/default.toml", out;
 };
 
 void run(const TrainCommandOptions& o) {
-  if (o.space != "nb201") throw ConfigError(fmt::format("--space {}: only nb201 trains so far", o.space));
-  const run::TrainConfig config = run::read_train_config(o.config, o.method);
+  const run::TrainConfig config = run::read_train_config(o.config, o.method, o.space);
   run::claim_run_directory(o.out, run::effective_config(config));
-  const space::Nb201Space space;
-  const data::DatasetSplits data = data::load_dataset(config.data);
-
-  train::TrainingInputs inputs;
-  inputs.network = {"nb201", config.preset, data.channels, data.height, data.num_classes};
-  const nn::Nb201Config nb201 = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  inputs.truth = run::read_scored(config.truth, space, "evaluation.truth", config.truth_limit);
-  inputs.rank_table = run::read_scored(config.rank_table, space, "ranking.table");
-  inputs.costs = {{"latency_ms", run::run_latency_table(config, nb201, o.out, space, /*measure_if_missing=*/true)}};
+  const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
-  const train::TrainingSummary s = train::run_supernet_training(data, inputs, config.training, o.out, stderr);
+  const train::TrainingSummary s =
+      train::run_supernet_training(setup.data, setup.inputs, config.training, o.out, stderr);
   auto show = [](double value) { return std::isfinite(value) ? fmt::format("{:.3f}", value) : std::string("-"); };
   fmt::print("{}: {} {} steps in {:.0f} s; Kendall tau-b vs ground truth: supernet {} (accuracy alone {}), "
              "alpha {}, {} alone {}; front {} of {} candidates, hypervolume {:.4f}\n",
@@ -52,7 +42,7 @@ void add_train_command(CLI::App& app) {
       "train", "train a supernet (PRP or a baseline) into a run directory; the same command resumes a killed run");
   command->add_option("--method", o->method, std::string("prp, prp-no-pruning, fairnas or spos (default: the "
                                                          "config's, else prp)"));
-  command->add_option("--space", o->space)->capture_default_str();
+  command->add_option("--space", o->space, "search space: nb201 or chain (default: the config's network.space)");
   command->add_option("--config", o->config, "TOML configuration (keys: docs/CLI.md)")->capture_default_str();
   command->add_option("--out", o->out, "run directory")->required();
   command->callback([o] { run(*o); });

@@ -143,7 +143,7 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
   auto valid_points = [&](const std::vector<std::string>& archs) {
     pareto::Points points;
     for (const auto& arch : archs) {
-      if (space.is_valid(space.parse(arch))) points.push_back(point(arch));
+      if (!space.is_degenerate(space.parse(arch))) points.push_back(point(arch));
     }
     return points;
   };

@@ -20,18 +20,18 @@
 namespace prpnas::eval {
 namespace {
 
-pareto::Points points_of(const TabularProblem& problem, const space::SearchSpace& space,
-                         const std::vector<space::Architecture>& archs) {
+pareto::Points points_of(const TabularProblem& problem, const std::vector<space::Architecture>& archs) {
   pareto::Points points;
-  for (const auto& arch : archs) points.push_back(problem.minimized()[space.index(arch)]);
+  for (const auto& arch : archs) points.push_back(problem.minimized()[problem.enumeration().index(arch)]);
   return points;
 }
 
 // -P(a) for every cell, in index order: smaller is better, like a rank.
-std::vector<double> negated_scores(const space::SearchSpace& space, const std::vector<std::vector<double>>& alpha) {
-  std::vector<double> scores(space.size());
-  for (std::uint64_t i = 0; i < space.size(); ++i) {
-    const space::Architecture arch = space.at(i);
+std::vector<double> negated_scores(const space::Enumeration& enumeration,
+                                   const std::vector<std::vector<double>>& alpha) {
+  std::vector<double> scores(enumeration.size());
+  for (std::uint64_t i = 0; i < enumeration.size(); ++i) {
+    const space::Architecture arch = enumeration.at(i);
     double p = 0;
     for (std::size_t d = 0; d < arch.size(); ++d) p += alpha[d][arch[d]];
     scores[i] = -p;
@@ -45,8 +45,8 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
                                          const TabularExperimentOptions& options) {
   TabularExperiment out;
   const pareto::Points& all = problem.minimized();
-  for (std::size_t i : pareto::non_dominated(all)) out.true_front.push_back(space.at(i));
-  const pareto::Points truth = points_of(problem, space, out.true_front);
+  for (std::size_t i : pareto::non_dominated(all)) out.true_front.push_back(problem.enumeration().at(i));
+  const pareto::Points truth = points_of(problem, out.true_front);
   out.references = front_references(all, truth);
   const std::vector<int> true_ranks = pareto::pareto_ranks(all);
 
@@ -56,7 +56,7 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     r.method = std::move(method);
     r.front = result.front;
     r.queries = result.calls;
-    const FrontFigures figures = judge_front({points_of(problem, space, result.front), truth}, out.references);
+    const FrontFigures figures = judge_front({points_of(problem, result.front), truth}, out.references);
     r.front_approximation = figures.front_approximation;
     r.front_approximation_nadir = figures.front_approximation_nadir;
     r.igd = figures.igd;
@@ -73,7 +73,8 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   out.prp = train::tabular_prp(space, estimator, options.budget, prp);
   judge("prp", out.prp.search, since(start));
   out.methods.back().kendall_tau_b =
-      pareto::kendall_tau_b(negated_scores(space, out.prp.alpha), {true_ranks.begin(), true_ranks.end()});
+      pareto::kendall_tau_b(negated_scores(problem.enumeration(), out.prp.alpha),
+                            {true_ranks.begin(), true_ranks.end()});
 
   start = Clock::now();
   search::Nsga2Options nsga2 = options.nsga2;
@@ -89,10 +90,10 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     swept.alpha.samples = samples;
     swept.alpha.top_n = std::min(swept.alpha.top_n, samples);
     const train::TabularPrpResult r = train::tabular_prp(space, estimator, options.budget, swept);
-    const FrontFigures figures = judge_front({points_of(problem, space, r.search.front), truth}, out.references);
+    const FrontFigures figures = judge_front({points_of(problem, r.search.front), truth}, out.references);
     out.sample_sweep.push_back(
         {samples, figures.front_approximation, figures.front_approximation_nadir,
-         pareto::kendall_tau_b(negated_scores(space, r.alpha), {true_ranks.begin(), true_ranks.end()})});
+         pareto::kendall_tau_b(negated_scores(problem.enumeration(), r.alpha), {true_ranks.begin(), true_ranks.end()})});
   }
   return out;
 }
@@ -108,7 +109,7 @@ void write_front(const std::string& path, const space::SearchSpace& space, const
   for (const auto& arch : front) {
     std::vector<std::string> row = {space.format(arch)};
     // Shortest exact form: a rounded value could make a front point look dominated.
-    for (double v : problem.values()[space.index(arch)]) row.push_back(fmt::format("{}", v));
+    for (double v : problem.values()[problem.enumeration().index(arch)]) row.push_back(fmt::format("{}", v));
     csv.rows.push_back(std::move(row));
   }
   write_csv_file(path, csv);
@@ -177,7 +178,7 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
     nadir[o.name] = pareto::from_minimized(o, experiment.references.near_front[k]);
   }
   const FrontFigures alpha_front = judge_front(
-      {points_of(problem, space, experiment.prp.alpha_front), points_of(problem, space, experiment.true_front)},
+      {points_of(problem, experiment.prp.alpha_front), points_of(problem, experiment.true_front)},
       experiment.references);
   const nlohmann::json json = {
       {"mode", "tabular"},

@@ -8,9 +8,9 @@
 namespace prpnas::eval {
 
 TabularProblem::TabularProblem(const space::SearchSpace& space, const std::vector<TableColumn>& columns)
-    : space_(space) {
+    : enumeration_(space) {
   if (columns.empty()) throw ConfigError("a tabular problem needs at least one objective column");
-  const std::size_t n = space.size();
+  const std::size_t n = enumeration_.size();
   values_.assign(n, std::vector<double>(columns.size()));
   std::map<std::string, hw::DeviceTable> tables;  // each file read once
   for (std::size_t k = 0; k < columns.size(); ++k) {
@@ -21,7 +21,7 @@ TabularProblem::TabularProblem(const space::SearchSpace& space, const std::vecto
     const hw::DeviceTable& table = it->second;
     const std::size_t c = table.column_index(column.objective.name);
     for (std::uint64_t i = 0; i < n; ++i) {
-      const space::Architecture arch = space.at(i);
+      const space::Architecture arch = enumeration_.at(i);
       const std::optional<double> value = table.cost(arch, c);
       if (!value) {
         throw DataError(column.path + ": column '" + column.objective.name + "' has no value for " +
@@ -34,7 +34,7 @@ TabularProblem::TabularProblem(const space::SearchSpace& space, const std::vecto
 }
 
 search::Estimator TabularProblem::estimator() const {
-  return [this](const space::Architecture& arch) { return minimized_[space_.index(arch)]; };
+  return [this](const space::Architecture& arch) { return minimized_[enumeration_.index(arch)]; };
 }
 
 }  // namespace prpnas::eval

@@ -12,6 +12,7 @@
 #include "prpnas/pareto/objective.h"
 #include "prpnas/pareto/point.h"
 #include "prpnas/search/estimator.h"
+#include "prpnas/space/enumeration.h"
 #include "prpnas/space/search_space.h"
 
 namespace prpnas::eval {
@@ -31,17 +32,18 @@ class TabularProblem {
   TabularProblem(const space::SearchSpace& space, const std::vector<TableColumn>& columns);
 
   const std::vector<pareto::Objective>& objectives() const { return objectives_; }
-  // Objective values in their own units and minimised, indexed by the
-  // space's index of an architecture.
+  // Objective values in their own units and minimised, indexed by
+  // enumeration().index(arch).
   const std::vector<std::vector<double>>& values() const { return values_; }
   const pareto::Points& minimized() const { return minimized_; }
   std::size_t size() const { return values_.size(); }
+  const space::Enumeration& enumeration() const { return enumeration_; }
 
   // The minimised vector of an architecture: a table query.
   search::Estimator estimator() const;
 
  private:
-  const space::SearchSpace& space_;
+  space::Enumeration enumeration_;
   std::vector<pareto::Objective> objectives_;
   std::vector<std::vector<double>> values_;
   pareto::Points minimized_;

@@ -21,11 +21,11 @@ std::string cell(double value, const char* format = "{:.4f}") {
 
 // Accuracy (y) against the first cost (x) of the architectures at or above
 // `floor` accuracy.
-report::Series series(const std::string& name, const space::SearchSpace& space, const TabularProblem& problem,
+report::Series series(const std::string& name, const TabularProblem& problem,
                       const std::vector<space::Architecture>& archs, report::Series::Style style, double floor) {
   report::Series s{name, {}, {}, style, ""};
   for (const auto& arch : archs) {
-    const std::vector<double>& v = problem.values()[space.index(arch)];
+    const std::vector<double>& v = problem.values()[problem.enumeration().index(arch)];
     if (v[0] < floor) continue;
     s.x.push_back(v[1]);
     s.y.push_back(v[0]);
@@ -44,22 +44,22 @@ double median_accuracy(const TabularProblem& problem) {
 // each method's front. Cells below the median accuracy (degenerate cells at
 // chance among them) are left out: they would squash the region where the
 // fronts differ.
-report::Plot fronts_plot(const space::SearchSpace& space, const TabularProblem& problem,
-                         const TabularExperimentOptions& options, const TabularExperiment& experiment) {
+report::Plot fronts_plot(const TabularProblem& problem, const TabularExperimentOptions& options,
+                         const TabularExperiment& experiment) {
   const auto& objectives = problem.objectives();
   const double floor = median_accuracy(problem);
   report::Plot plot{fmt::format("Fronts found with at most {} queries each", options.budget),
                     objectives[1].name + " (log scale)", objectives[0].name + fmt::format(" (>= {})", floor), {},
                     true};
   std::vector<space::Architecture> all;
-  for (std::uint64_t i = 0; i < problem.size(); ++i) all.push_back(space.at(i));
-  plot.series.push_back(series("all cells", space, problem, all, report::Series::Style::kPoints, floor));
+  for (std::uint64_t i = 0; i < problem.size(); ++i) all.push_back(problem.enumeration().at(i));
+  plot.series.push_back(series("all cells", problem, all, report::Series::Style::kPoints, floor));
   plot.series.back().color = "#cccccc";
   plot.series.push_back(
-      series("true front", space, problem, experiment.true_front, report::Series::Style::kStairs, floor));
+      series("true front", problem, experiment.true_front, report::Series::Style::kStairs, floor));
   plot.series.back().color = "#000000";
   for (const auto& m : experiment.methods) {
-    plot.series.push_back(series(m.method, space, problem, m.front, report::Series::Style::kStairs, floor));
+    plot.series.push_back(series(m.method, problem, m.front, report::Series::Style::kStairs, floor));
   }
   return plot;
 }
@@ -108,7 +108,7 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
       "of its range, which only counts the region near the front. kendall_tau_b: PRP's score P(a) against the "
       "true Pareto ranks of all cells.");
   if (problem.objectives().size() >= 2) {
-    const report::Plot plot = fronts_plot(space, problem, options, experiment);
+    const report::Plot plot = fronts_plot(problem, options, experiment);
     report::write_svg(dir + "/fronts.svg", report::render_svg(plot));
     report::write_png_copy(dir + "/fronts.svg");
     page.add_svg(report::render_svg(plot, {760, 480, false}),
@@ -147,7 +147,7 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
   std::vector<std::vector<std::string>> front_rows;
   for (const auto& arch : experiment.methods.front().front) {
     std::vector<std::string> row = {space.format(arch)};
-    for (double v : problem.values()[space.index(arch)]) row.push_back(fmt::format("{}", v));
+    for (double v : problem.values()[problem.enumeration().index(arch)]) row.push_back(fmt::format("{}", v));
     front_rows.push_back(std::move(row));
   }
   page.add_table(front_header, front_rows);

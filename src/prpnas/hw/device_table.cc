@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "prpnas/space/enumeration.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -143,7 +144,8 @@ DeviceTable load_device_table(const std::string& path, const space::SearchSpace&
 
   // Dense when the table covers at least half of the space: 4 bytes per
   // architecture of the space instead of ~16+ per row in a hash map.
-  const std::uint64_t space_size = space.size();
+  const space::Enumeration enumeration(space);
+  const std::uint64_t space_size = enumeration.size();
   const bool dense = space_size <= 2 * static_cast<std::uint64_t>(csv.rows.size());
   if (dense) t.dense_rows_.assign(space_size, 0);
   t.archs_.reserve(csv.rows.size());
@@ -156,7 +158,7 @@ DeviceTable load_device_table(const std::string& path, const space::SearchSpace&
     } catch (const ParseError& e) {
       throw ParseError(path + ":" + std::to_string(csv.lines[r]) + ": " + e.what());
     }
-    const std::uint64_t k = space.index(arch);
+    const std::uint64_t k = enumeration.index(arch);
     const auto row = static_cast<std::uint32_t>(r);
     std::uint32_t earlier = std::numeric_limits<std::uint32_t>::max();
     if (dense) {

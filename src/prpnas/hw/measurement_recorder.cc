@@ -6,13 +6,14 @@
 #include <fmt/core.h>
 
 #include "prpnas/nn/compute_threads.h"
+#include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::hw {
 
 MeasurementRecorder::MeasurementRecorder(const MeasurementOptions& o, std::string preset)
     : options_(o), preset_(std::move(preset)) {
-  if (o.space != "nb201") throw ConfigError("--space " + o.space + ": latency is only implemented for nb201");
+  space::make_search_space(o.space);  // ConfigError naming the known spaces
   if (o.threads < 1) throw ConfigError("--threads " + std::to_string(o.threads) + ": needs at least 1");
   if (!(o.power_watts > 0) || !std::isfinite(o.power_watts)) {
     throw ConfigError(fmt::format("--power-watts {}: must be a positive number of watts", o.power_watts));

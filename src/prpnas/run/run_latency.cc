@@ -7,43 +7,44 @@
 #include "prpnas/hw/latency_table.h"
 #include "prpnas/hw/measurement_recorder.h"
 #include "prpnas/hw/network_latency.h"
+#include "prpnas/space/search_space.h"
+#include "prpnas/train/run_layout.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::run {
 namespace {
 
 // A table timed on another network would rank by the wrong costs.
-space::CostTable checked_latency(const std::string& path, const nn::Nb201Config& network,
-                                 const space::SearchSpace& space) {
-  const hw::LatencyTable table = hw::read_latency_table(path, space);
-  if (table.setup.network != hw::nb201_network_json(network)) {
+hw::LatencyTable checked_latency(const std::string& path, const nn::NetworkSpec& network) {
+  const hw::LatencyTable table = hw::read_latency_table(path, *space::make_search_space(network.space));
+  if (table.setup.network != nn::network_json(network)) {
     throw ConfigError(fmt::format("evaluation.lut {} was measured on the network {}, but this run trains {}; "
                                   "measure one for it (prpnas lut measure) or set lut = \"\"",
-                                  path, table.setup.network.dump(), hw::nb201_network_json(network).dump()));
+                                  path, table.setup.network.dump(), nn::network_json(network).dump()));
   }
-  return table.latency_ms();
+  return table;
 }
 
 }  // namespace
 
-space::CostTable run_latency_table(const TrainConfig& config, const nn::Nb201Config& network,
-                                   const std::string& run_dir, const space::SearchSpace& space,
-                                   bool measure_if_missing) {
-  if (!config.lut.empty()) return checked_latency(config.lut, network, space);
-  const std::string path = run_dir + "/lut.csv";
-  if (std::filesystem::exists(path)) return checked_latency(path, network, space);
+hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkSpec& network,
+                                   const std::string& run_dir, bool measure_if_missing) {
+  if (!config.lut.empty()) return checked_latency(config.lut, network);
+  const std::string path = train::RunLayout(run_dir).lut();
+  if (std::filesystem::exists(path)) return checked_latency(path, network);
   if (!measure_if_missing) {
     throw ConfigError(fmt::format("{}: no latency table, and the run's config names none (evaluation.lut)", path));
   }
   fmt::print(stderr, "prpnas: measuring a latency table for this run ({}; batch 1, 1 thread)\n", path);
   hw::MeasurementOptions measure;  // as `lut measure` does by default
+  measure.space = network.space;
   measure.latency.repeats = 500;
   measure.latency.warmup = 50;
   const hw::MeasurementRecorder recorder(measure, config.preset);
-  hw::LatencyTable table = hw::measure_nb201_lut(network, measure.latency, stderr);
+  hw::LatencyTable table = hw::measure_lut(network, measure.latency, stderr);
   recorder.complete(table.setup);
-  hw::write_latency_table(path, table, space);
-  return table.latency_ms();
+  hw::write_latency_table(path, table, *space::make_search_space(network.space));
+  return table;
 }
 
 }  // namespace prpnas::run

@@ -7,18 +7,16 @@
 
 #include <string>
 
-#include "prpnas/nn/nb201/config.h"
+#include "prpnas/hw/latency_table.h"
+#include "prpnas/nn/supernet_factory.h"
 #include "prpnas/run/train_config.h"
-#include "prpnas/space/cost_table.h"
-#include "prpnas/space/search_space.h"
 
 namespace prpnas::run {
 
 // Throws ConfigError when the table was timed on another network than
 // `network`, or when there is none and measure_if_missing is false.
-space::CostTable run_latency_table(const TrainConfig& config, const nn::Nb201Config& network,
-                                   const std::string& run_dir, const space::SearchSpace& space,
-                                   bool measure_if_missing);
+hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkSpec& network,
+                                   const std::string& run_dir, bool measure_if_missing);
 
 }  // namespace prpnas::run
 

@@ -1,17 +1,17 @@
 #include "prpnas/run/search_run.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/core.h>
 
 #include "prpnas/nn/compute_threads.h"
-#include "prpnas/run/run_latency.h"
+#include "prpnas/run/run_setup.h"
 #include "prpnas/run/train_config.h"
 #include "prpnas/search/evaluation_cache.h"
 #include "prpnas/search/front_from_alpha.h"
 #include "prpnas/search/nsga2.h"
 #include "prpnas/search/random_search.h"
-#include "prpnas/space/nb201_space.h"
 #include "prpnas/train/alpha_matrix.h"
 #include "prpnas/train/supernet_evaluator.h"
 #include "prpnas/train/supernet_training.h"
@@ -21,31 +21,36 @@
 namespace prpnas::run {
 namespace {
 
-enum class ValueSource { kSupernetAccuracy, kLutLatency };
-
-// Where each objective's value comes from, decided once, in the objectives' order.
-std::vector<ValueSource> objective_sources(const std::vector<pareto::Objective>& objectives) {
-  std::vector<ValueSource> sources;
+// Where each objective's value comes from, decided once, in the objectives'
+// order: the supernet's accuracy (nullptr) or one of the run's cost tables.
+std::vector<const space::CostTable*> objective_sources(const std::vector<pareto::Objective>& objectives,
+                                                      const std::vector<train::CostObjective>& costs) {
+  std::vector<const space::CostTable*> sources;
   for (const auto& objective : objectives) {
     if (objective.name == kSupernetAccuracy) {
-      sources.push_back(ValueSource::kSupernetAccuracy);
-    } else if (objective.name == kLutLatency) {
-      sources.push_back(ValueSource::kLutLatency);
-    } else {
-      throw ConfigError(fmt::format("--objective {}: a supernet run estimates accuracy and latency_ms only",
-                                    objective.name));
+      sources.push_back(nullptr);
+      continue;
     }
+    auto it = std::find_if(costs.begin(), costs.end(), [&](const auto& c) { return c.name == objective.name; });
+    if (it == costs.end()) {
+      std::string known = kSupernetAccuracy;
+      for (const auto& c : costs) known += ", " + c.name;
+      throw ConfigError(fmt::format("--objective {}: the run estimates {} (its config's objectives)", objective.name,
+                                    known));
+    }
+    sources.push_back(&it->table);
   }
   return sources;
 }
 
-// The front from alpha's candidates; the run's front options, at most `budget` candidates.
+// The front from alpha's candidates that the space allows; the run's front
+// options, at most `budget` candidates.
 search::SearchResult front_from_trained_alpha(const train::TrainedSupernet& trained,
                                               search::FrontFromAlphaOptions options,
                                               const search::Estimator& estimator, std::size_t budget) {
   options.max_candidates = budget;
-  const auto candidates =
-      search::alpha_candidates(train::alpha_matrix(trained.supernet->alpha()), trained.alive, options);
+  auto candidates = search::alpha_candidates(train::alpha_matrix(trained.supernet->alpha()), trained.alive, options);
+  std::erase_if(candidates, [&](const auto& a) { return !trained.supernet->space().is_valid(a); });
   search::EvaluationCache cache(estimator, budget);
   const auto front =
       search::front_from_alpha(candidates, [&](const space::Architecture& a) { return *cache.evaluate(a); });
@@ -63,16 +68,14 @@ SearchRun search_trained_run(const SearchRunOptions& o, std::FILE* progress) {
                                   "prpnas train --out {})",
                                   o.run_dir, o.run_dir));
   }
-  const std::vector<ValueSource> sources = objective_sources(o.objectives);
   if (o.algorithm != "nsga2" && o.algorithm != "random" && o.algorithm != "alpha") {
     throw ConfigError(fmt::format("--algorithm {}: known are nsga2, random and alpha", o.algorithm));
   }
   const TrainConfig config = read_train_config(config_path, "");
-  const space::Nb201Space space;
-  const data::DatasetSplits data = data::load_dataset(config.data);
-  const nn::Nb201Config network = nn::nb201_preset(config.preset, data.channels, data.height, data.num_classes);
-  const space::CostTable latency = run_latency_table(config, network, o.run_dir, space, /*measure_if_missing=*/false);
-  train::TrainedSupernet trained = train::load_trained_supernet(o.run_dir, network);
+  const RunSetup setup = assemble_run(config, o.run_dir, /*measure_if_missing=*/false);
+  const std::vector<const space::CostTable*> sources = objective_sources(o.objectives, setup.inputs.costs);
+  const space::SearchSpace& space = *setup.space;
+  train::TrainedSupernet trained = train::load_trained_supernet(o.run_dir, setup.inputs.network);
   if (!trained.finished && progress) {
     fmt::print(progress,
                "prpnas: warning: {} stopped at step {} before its budget was spent; searching that supernet\n",
@@ -80,14 +83,13 @@ SearchRun search_trained_run(const SearchRunOptions& o, std::FILE* progress) {
   }
   nn::set_compute_threads(config.threads);
 
-  train::SupernetEvaluator evaluator(trained.supernet, data, config.training.evaluation);
+  train::SupernetEvaluator evaluator(trained.supernet, setup.data, config.training.evaluation);
   Progress bar("search " + o.algorithm, static_cast<int64_t>(o.budget), "arch", progress);
   int64_t calls = 0;
   const search::Estimator estimator = [&](const space::Architecture& arch) {
     std::vector<double> point;
     for (std::size_t k = 0; k < sources.size(); ++k) {
-      const double value =
-          sources[k] == ValueSource::kSupernetAccuracy ? evaluator.accuracy(arch) : latency.cost(arch);
+      const double value = sources[k] == nullptr ? evaluator.accuracy(arch) : sources[k]->cost(arch);
       point.push_back(pareto::to_minimized(o.objectives[k], value));
     }
     bar.update(++calls);
@@ -95,6 +97,7 @@ SearchRun search_trained_run(const SearchRunOptions& o, std::FILE* progress) {
   };
 
   SearchRun out;
+  out.space = space::make_search_space(space.name());
   out.step = trained.step;
   if (o.algorithm == "nsga2") {
     search::Nsga2Options options;

@@ -9,28 +9,31 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "prpnas/pareto/objective.h"
 #include "prpnas/search/search_result.h"
+#include "prpnas/space/search_space.h"
 
 namespace prpnas::run {
 
-// The objectives a trained run estimates, by name.
+// A trained run estimates accuracy (shared weights) and the costs of its
+// config's objectives (its cost tables), by name.
 inline constexpr const char* kSupernetAccuracy = "accuracy";
-inline constexpr const char* kLutLatency = "latency_ms";
 
 struct SearchRunOptions {
   std::string run_dir;                         // of `prpnas train --out`
   std::string algorithm = "nsga2";             // nsga2, random or alpha
-  std::vector<pareto::Objective> objectives;   // among kSupernetAccuracy and kLutLatency
+  std::vector<pareto::Objective> objectives;   // among accuracy and the run's costs
   std::size_t budget = 200;                    // estimator calls (distinct architectures)
   std::size_t population = 32;                 // NSGA-II's
   std::uint64_t seed = 0;
 };
 
 struct SearchRun {
+  std::unique_ptr<space::SearchSpace> space;  // the run's
   search::SearchResult result;  // objectives minimised, in the order of options.objectives
   int64_t step = 0;             // weight steps the searched supernet was trained for
   double seconds = 0;           // of the search

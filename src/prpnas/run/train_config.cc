@@ -1,5 +1,6 @@
 #include "prpnas/run/train_config.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <set>
@@ -8,14 +9,17 @@
 #include <vector>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include "prpnas/pareto/objective.h"
+#include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::run {
 namespace {
 
-using Target = std::variant<int*, int64_t*, uint64_t*, double*, std::string*>;
+using Target = std::variant<int*, int64_t*, uint64_t*, double*, std::string*, std::vector<std::string>*>;
 
 struct Field {
   std::string key;  // "section.name" or "name"
@@ -28,7 +32,9 @@ std::vector<Field> fields(TrainConfig& c) {
   return {
       {"method", &c.method},
       {"seed", &t.seed},
+      {"objectives", &c.objectives},
       {"threads", &c.threads},
+      {"network.space", &c.space},
       {"network.preset", &c.preset},
       {"data.dataset", &c.data.spec},
       {"data.valid_size", &c.data.valid_size},
@@ -81,7 +87,16 @@ void read_field(const toml::node& node, const Target& target, const std::string&
   std::visit(
       [&](auto* out) {
         using T = std::remove_pointer_t<decltype(out)>;
-        if constexpr (std::is_same_v<T, std::string>) {
+        if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+          const toml::array* array = node.as_array();
+          if (!array) throw ConfigError(fmt::format("{} must be a list of strings", where));
+          out->clear();
+          for (const auto& item : *array) {
+            const auto value = item.value_exact<std::string>();
+            if (!value) throw ConfigError(fmt::format("{} must be a list of strings", where));
+            out->push_back(*value);
+          }
+        } else if constexpr (std::is_same_v<T, std::string>) {
           const auto value = node.value_exact<std::string>();
           if (!value) throw ConfigError(fmt::format("{} must be a string", where));
           *out = *value;
@@ -115,9 +130,28 @@ void check_known(const toml::table& root, const std::set<std::string>& known, co
   }
 }
 
+// accuracy:max first, then known costs, each minimised, none twice.
+void check_objectives(const std::vector<std::string>& objectives, const std::string& path) {
+  const std::string where = fmt::format("{}: objectives", path.empty() ? "config" : path);
+  if (objectives.size() < 2 || objectives[0] != "accuracy:max") {
+    throw ConfigError(fmt::format("{} must start with \"accuracy:max\" and list at least one cost, e.g. "
+                                  "[\"accuracy:max\", \"latency_ms:min\"]",
+                                  where));
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 1; i < objectives.size(); ++i) {
+    const pareto::Objective o = pareto::parse_objective(objectives[i]);
+    if (std::find(kKnownCosts.begin(), kKnownCosts.end(), o.name) == kKnownCosts.end() ||
+        o.sense != pareto::Sense::kMinimize || !seen.insert(o.name).second) {
+      throw ConfigError(fmt::format("{}: '{}' is not a cost to minimise, or is listed twice; costs: {}:min", where,
+                                    objectives[i], fmt::join(kKnownCosts, ":min, ")));
+    }
+  }
+}
+
 }  // namespace
 
-TrainConfig read_train_config(const std::string& path, const std::string& method) {
+TrainConfig read_train_config(const std::string& path, const std::string& method, const std::string& space) {
   TrainConfig config;
   if (!path.empty()) {
     if (!std::filesystem::exists(path)) {
@@ -140,6 +174,7 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
     check_known(root, known, path);
   }
   if (!method.empty()) config.method = method;
+  if (!space.empty()) config.space = space;
   config.training.method = train::parse_method(config.method);
   config.training.evaluation.seed = config.training.seed;
   if (config.threads < 1) throw ConfigError(fmt::format("threads = {} must be >= 1", config.threads));
@@ -147,6 +182,8 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
     throw ConfigError(fmt::format("evaluation.truth_limit = {} must be >= 0 (0 = all)", config.truth_limit));
   }
   config.training.check();
+  check_objectives(config.objectives, path);
+  space::make_search_space(config.space);  // ConfigError naming the known spaces
   return config;
 }
 
@@ -168,6 +205,10 @@ std::string effective_config(const TrainConfig& config) {
           using T = std::remove_pointer_t<decltype(value)>;
           if constexpr (std::is_same_v<T, uint64_t>) {
             table->insert(name, static_cast<int64_t>(*value));
+          } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+            toml::array array;
+            for (const std::string& item : *value) array.push_back(item);
+            table->insert(name, std::move(array));
           } else {
             table->insert(name, *value);
           }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "prpnas/data/image_dataset.h"
 #include "prpnas/train/training_plan.h"
@@ -18,7 +19,10 @@ namespace prpnas::run {
 struct TrainConfig {
   std::string method = "prp";
   int threads = 1;
+  std::string space = "nb201";
   std::string preset = "default";
+  // accuracy:max first, then the costs the run ranks by (kKnownCosts).
+  std::vector<std::string> objectives = {"accuracy:max", "latency_ms:min"};
   data::DatasetOptions data;
   train::TrainingOptions training;
   std::string truth = "data/ground_truth/25k/nb201_fashion-mnist.csv";  // "" = no Kendall columns
@@ -27,9 +31,13 @@ struct TrainConfig {
   std::string rank_table;  // "" = rank Step 2's samples with the supernet after Step 1
 };
 
-// Reads `path` (empty: all defaults); a non-empty `method` overrides the
-// file's. Throws ConfigError naming the file, line or key and the fix.
-TrainConfig read_train_config(const std::string& path, const std::string& method);
+// The costs an objectives list may name: latency_ms and energy_mj from the
+// run's LUT, params and flops counted on the network (NB201).
+inline const std::vector<std::string> kKnownCosts = {"latency_ms", "energy_mj", "params", "flops"};
+
+// Reads `path` (empty: all defaults); a non-empty `method` or `space`
+// overrides the file's. Throws ConfigError naming the file, line or key and the fix.
+TrainConfig read_train_config(const std::string& path, const std::string& method, const std::string& space = "");
 
 // Every field as TOML, in a fixed order.
 std::string effective_config(const TrainConfig& config);

@@ -14,6 +14,7 @@
 #include "prpnas/search/crowding_distance.h"
 #include "prpnas/search/evaluation_cache.h"
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::search {
@@ -90,6 +91,18 @@ void mutate(Architecture& arch, const std::vector<std::vector<int>>& choices, do
   }
 }
 
+// `crossed` mutated into a valid child (the rule in nsga2.h): an all-valid
+// space draws exactly one mutation.
+Architecture nsga2_child(const space::SearchSpace& space, const Architecture& crossed, const Architecture& parent,
+                         const std::vector<std::vector<int>>& choices, double probability, std::mt19937_64& rng) {
+  for (int tries = 0; tries < kNsga2MutationTries; ++tries) {
+    Architecture child = crossed;
+    mutate(child, choices, probability, rng);
+    if (space.is_valid(child)) return child;
+  }
+  return parent;
+}
+
 }  // namespace
 
 void Nsga2Options::check() const {
@@ -112,7 +125,7 @@ void Nsga2Options::check() const {
 SearchResult nsga2(const space::SearchSpace& space, const space::ChoiceMask& alive, const Estimator& estimator,
                    std::size_t budget, const Nsga2Options& options) {
   options.check();
-  const std::uint64_t size = space::alive_size(space, alive);  // checks the mask
+  const std::uint64_t size = space::valid_alive_size(space, alive);  // checks the mask
   const int decisions = space.num_decisions();
   std::vector<std::vector<int>> choices(decisions);
   for (int d = 0; d < decisions; ++d) choices[d] = space::alive_choices(alive, d);
@@ -142,15 +155,16 @@ SearchResult nsga2(const space::SearchSpace& space, const space::ChoiceMask& ali
     for (const Member& m : population) present.insert(m.arch);
     std::vector<Member> merged = population;
     for (std::size_t pair = 0; pair < options.population / 2 && !cache.exhausted(); ++pair) {
-      Architecture a = population[tournament(population, rng)].arch;
-      Architecture b = population[tournament(population, rng)].arch;
+      const Architecture& parent_a = population[tournament(population, rng)].arch;
+      const Architecture& parent_b = population[tournament(population, rng)].arch;
+      Architecture a = parent_a, b = parent_b;
       if (uniform01(rng) < options.crossover_probability) {
         for (int d = 0; d < decisions; ++d) {
           if (uniform01(rng) < 0.5) std::swap(a[d], b[d]);
         }
       }
-      mutate(a, choices, mutation, rng);
-      mutate(b, choices, mutation, rng);
+      a = nsga2_child(space, a, parent_a, choices, mutation, rng);
+      b = nsga2_child(space, b, parent_b, choices, mutation, rng);
       for (Architecture* child : {&a, &b}) {
         if (present.count(*child) != 0) continue;
         std::optional<std::vector<double>> objectives = cache.evaluate(*child);

@@ -1,20 +1,29 @@
 // NSGA-II (Deb et al. 2002) over integer choice vectors, every objective
-// minimised. The initial population is distinct uniform samples among alive
-// choices (the first draws of random_search with the same seed). Each
-// generation makes `population` children: parents by binary tournament on
-// (Pareto rank, then larger crowding distance), uniform crossover, then each
-// decision mutated with mutation_probability to a different alive choice, so
-// a pruned (dead) choice is never used. Children equal to a member of the
-// population or to an earlier child of the generation are dropped; a child
-// evaluated in an earlier generation costs nothing (EvaluationCache). Parents and children
-// are merged and the next population is taken front by front (pareto_ranks),
-// the last front by decreasing crowding distance.
+// minimised. The initial population is distinct uniform samples of valid
+// architectures among alive choices (the first draws of random_search with
+// the same seed). Each generation makes `population` children: parents by
+// binary tournament on (Pareto rank, then larger crowding distance), uniform
+// crossover, then each decision mutated with mutation_probability to a
+// different alive choice, so a pruned (dead) choice is never used.
 //
-// Stops when `budget` distinct architectures have been evaluated, when the
-// whole alive space has, or after kNsga2StallGenerations generations in a
-// row that evaluate no new architecture (converged; more generations would
-// only cost time). The result holds every architecture evaluated, so its
-// front is not limited to the last population.
+// Only valid architectures (SearchSpace::is_valid) are evaluated: while a
+// child is invalid its mutation is redrawn from the crossed child, at most
+// kNsga2MutationTries times in all; if none is valid the child is its own
+// parent (a member, hence dropped below). A space where everything is valid
+// draws no extra number.
+//
+// Children equal to a member of the population or to an earlier child of the
+// generation are dropped; a child evaluated in an earlier generation costs
+// nothing (EvaluationCache). Parents and children are merged and the next
+// population is taken front by front (pareto_ranks), the last front by
+// decreasing crowding distance.
+//
+// Stops when `budget` distinct architectures have been evaluated, when every
+// valid alive one has (space::valid_alive_size), or after
+// kNsga2StallGenerations generations in a row that evaluate no new
+// architecture (converged; more generations would only cost time). The
+// result holds every architecture evaluated, so its front is not limited to
+// the last population.
 //
 // Deterministic for a seed with every standard library: std::mt19937_64,
 // integers as rng() % n, reals as (rng() >> 11) * 2^-53, sorts with index
@@ -44,6 +53,9 @@ struct Nsga2Options {
 
 // Generations in a row without a new evaluation after which nsga2 stops.
 inline constexpr std::size_t kNsga2StallGenerations = 50;
+
+// Mutations drawn for one child before it falls back to its parent.
+inline constexpr int kNsga2MutationTries = 20;
 
 // Throws ConfigError for bad options or mask, Error for a bad estimator
 // vector (EvaluationCache).

@@ -1,7 +1,7 @@
 // Random search, the baseline every other search must beat at equal budget:
-// architectures drawn uniformly among the alive choices of each decision
-// (space::sample_alive), repeats skipped, until `budget` distinct ones are
-// evaluated or the whole alive space is. Pure: no torch.
+// valid architectures drawn uniformly among the alive choices of each
+// decision (space::sample_alive), repeats skipped, until `budget` distinct
+// ones are evaluated or every valid alive one is. Pure: no torch.
 #ifndef PRPNAS_SEARCH_RANDOM_SEARCH_H_
 #define PRPNAS_SEARCH_RANDOM_SEARCH_H_
 
@@ -16,8 +16,8 @@ namespace prpnas::search {
 
 // Draws with std::mt19937_64(seed), so a seed gives the same sequence with
 // every standard library. Rejection of repeats makes each new architecture
-// uniform among the unevaluated alive ones. Throws ConfigError for a bad
-// mask, Error for a bad estimator vector (EvaluationCache).
+// uniform among the unevaluated valid alive ones. Throws ConfigError for a
+// bad mask, Error for a bad estimator vector (EvaluationCache).
 SearchResult random_search(const space::SearchSpace& space, const space::ChoiceMask& alive,
                            const Estimator& estimator, std::size_t budget, std::uint64_t seed);
 

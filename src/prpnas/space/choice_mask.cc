@@ -43,16 +43,6 @@ bool uses_only_alive(const ChoiceMask& alive, const Architecture& arch) {
   return true;
 }
 
-Architecture sample_alive(const SearchSpace& space, const ChoiceMask& alive, std::mt19937_64& rng) {
-  check_mask(space, alive);
-  Architecture arch(space.num_decisions());
-  for (int d = 0; d < space.num_decisions(); ++d) {
-    const std::vector<int> choices = alive_choices(alive, d);
-    arch[d] = choices[rng() % choices.size()];
-  }
-  return arch;
-}
-
 std::uint64_t alive_size(const SearchSpace& space, const ChoiceMask& alive) {
   check_mask(space, alive);
   constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
@@ -62,6 +52,24 @@ std::uint64_t alive_size(const SearchSpace& space, const ChoiceMask& alive) {
     total = total > kMax / n ? kMax : total * n;
   }
   return total;
+}
+
+std::uint64_t valid_alive_size(const SearchSpace& space, const ChoiceMask& alive) {
+  const std::uint64_t total = alive_size(space, alive);
+  if (total > kMaxValidityWalk) return total;
+  const int decisions = space.num_decisions();
+  std::vector<std::vector<int>> choices(decisions);
+  for (int d = 0; d < decisions; ++d) choices[d] = alive_choices(alive, d);
+  // An odometer over the alive choices, last decision fastest.
+  std::vector<std::size_t> digit(decisions, 0);
+  Architecture arch(decisions);
+  std::uint64_t valid = 0;
+  for (std::uint64_t i = 0; i < total; ++i) {
+    for (int d = 0; d < decisions; ++d) arch[d] = choices[d][digit[d]];
+    valid += space.is_valid(arch) ? 1 : 0;
+    for (int d = decisions - 1; d >= 0 && ++digit[d] == choices[d].size(); --d) digit[d] = 0;
+  }
+  return valid;
 }
 
 }  // namespace prpnas::space

@@ -1,11 +1,10 @@
 // Helpers for a ChoiceMask (alive choices per decision, see search_space.h):
-// checking its shape against a space, listing alive choices, and sampling an
-// architecture among alive choices only. Pure: no torch.
+// checking its shape against a space, listing alive choices, counting the
+// architectures they allow. Sampling among them: sampling.h. Pure: no torch.
 #ifndef PRPNAS_SPACE_CHOICE_MASK_H_
 #define PRPNAS_SPACE_CHOICE_MASK_H_
 
 #include <cstdint>
-#include <random>
 #include <vector>
 
 #include "prpnas/space/search_space.h"
@@ -26,11 +25,12 @@ std::uint64_t alive_size(const SearchSpace& space, const ChoiceMask& alive);
 // True when every choice of `arch` is in range and alive.
 bool uses_only_alive(const ChoiceMask& alive, const Architecture& arch);
 
-// One architecture drawn uniformly among the alive choices of each decision,
-// independently. Draws `rng() % n` per decision (no std::uniform_int_distribution)
-// so that a seed gives the same architectures with every standard library;
-// the modulo bias is below n / 2^64. Checks the mask as check_mask does.
-Architecture sample_alive(const SearchSpace& space, const ChoiceMask& alive, std::mt19937_64& rng);
+// Number of valid architectures (SearchSpace::is_valid) using only alive
+// choices, by walking them; past kMaxValidityWalk alive architectures it is
+// alive_size unwalked, an upper bound only a budget that large could notice.
+// Searches and distinct samples stop there. Checks the mask.
+inline constexpr std::uint64_t kMaxValidityWalk = std::uint64_t{1} << 20;
+std::uint64_t valid_alive_size(const SearchSpace& space, const ChoiceMask& alive);
 
 }  // namespace prpnas::space
 

@@ -126,14 +126,14 @@ Architecture Nb201Space::parse(std::string_view text) const {
   return arch;
 }
 
-bool Nb201Space::is_valid(const Architecture& arch) const {
+bool Nb201Space::is_degenerate(const Architecture& arch) const {
   check(arch);
   // Edges come sorted by target node, so one pass settles reachability.
   bool reached[kNumNodes] = {true, false, false, false};
   for (int d = 0; d < kNumEdges; ++d) {
     if (arch[d] != kNone && reached[kEdges[d].from]) reached[kEdges[d].to] = true;
   }
-  return reached[kNumNodes - 1];
+  return !reached[kNumNodes - 1];
 }
 
 }  // namespace prpnas::space

@@ -33,9 +33,10 @@ class Nb201Space : public SearchSpace {
   // "|op~0|+|op~0|op~1|+|op~0|op~1|op~2|"; only exactly this form parses.
   std::string format(const Architecture& arch) const override;
   Architecture parse(std::string_view text) const override;
-  // False when every path from node 0 to node 3 has a `none` edge: the cell
-  // output then ignores the cell input (341 such "degenerate" cells).
-  bool is_valid(const Architecture& arch) const override;
+  // True when every path from node 0 to node 3 has a `none` edge: the cell
+  // output then ignores the cell input (341 such cells, all in the benchmark,
+  // so all 15,625 are valid).
+  bool is_degenerate(const Architecture& arch) const override;
 };
 
 }  // namespace prpnas::space

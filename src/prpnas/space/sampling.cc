@@ -1,18 +1,57 @@
 #include "prpnas/space/sampling.h"
 
 #include <algorithm>
-#include <random>
 #include <set>
+#include <string>
+#include <utility>
+
+#include "prpnas/space/choice_mask.h"
+#include "prpnas/util/error.h"
 
 namespace prpnas::space {
 
-std::vector<Architecture> distinct_sample(const SearchSpace& space, int64_t count, uint64_t seed) {
+namespace {
+
+[[noreturn]] void throw_no_valid_draw(const SearchSpace& space, const char* among) {
+  throw Error("search space '" + std::string(space.name()) + "': " + std::to_string(kMaxInvalidDraws) +
+              " draws in a row gave no valid architecture; " + among + " admit no valid architecture (or almost none)");
+}
+
+}  // namespace
+
+Architecture sample_uniform(const SearchSpace& space, std::mt19937_64& rng) {
+  Architecture arch(space.num_decisions());
+  for (int tries = 0; tries < kMaxInvalidDraws; ++tries) {
+    // Independent uniform choices give the uniform distribution over the
+    // product; rejection keeps it uniform over the valid part.
+    for (int d = 0; d < space.num_decisions(); ++d) {
+      std::uniform_int_distribution<int> choice(0, static_cast<int>(space.choices(d).size()) - 1);
+      arch[d] = choice(rng);
+    }
+    if (space.is_valid(arch)) return arch;
+  }
+  throw_no_valid_draw(space, "its choices");
+}
+
+Architecture sample_alive(const SearchSpace& space, const ChoiceMask& alive, std::mt19937_64& rng) {
+  check_mask(space, alive);
+  std::vector<std::vector<int>> choices(space.num_decisions());
+  for (int d = 0; d < space.num_decisions(); ++d) choices[d] = alive_choices(alive, d);
+  Architecture arch(space.num_decisions());
+  for (int tries = 0; tries < kMaxInvalidDraws; ++tries) {
+    for (int d = 0; d < space.num_decisions(); ++d) arch[d] = choices[d][rng() % choices[d].size()];
+    if (space.is_valid(arch)) return arch;
+  }
+  throw_no_valid_draw(space, "the alive choices");
+}
+
+std::vector<Architecture> distinct_sample(const SearchSpace& space, std::uint64_t count, std::uint64_t seed) {
+  const std::uint64_t wanted = std::min(count, valid_alive_size(space, space.full_mask()));
   std::mt19937_64 rng(seed);
   std::set<Architecture> seen;
   std::vector<Architecture> archs;
-  const int64_t wanted = std::min<int64_t>(count, static_cast<int64_t>(space.size()));
-  while (static_cast<int64_t>(archs.size()) < wanted) {
-    Architecture arch = space.sample(rng);
+  while (archs.size() < wanted) {
+    Architecture arch = sample_uniform(space, rng);
     if (seen.insert(arch).second) archs.push_back(std::move(arch));
   }
   return archs;

@@ -5,9 +5,7 @@
 #ifndef PRPNAS_SPACE_SEARCH_SPACE_H_
 #define PRPNAS_SPACE_SEARCH_SPACE_H_
 
-#include <cstdint>
 #include <memory>
-#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,22 +30,24 @@ class SearchSpace {
 
   // The space's native string (NB201: "|op~0|+|op~0|op~1|+|...|").
   virtual std::string format(const Architecture& arch) const = 0;
-  // Inverse of format; throws ParseError giving the position and what was expected.
+  // Inverse of format; throws ParseError giving the position and what was
+  // expected, or the rule an invalid combination breaks.
   virtual Architecture parse(std::string_view text) const = 0;
-  // False for degenerate architectures (NB201: no path from input to output).
+  // Whether the space allows this combination of choices (the chain space:
+  // no two skips in a row). Samplers and searches only produce valid ones.
   virtual bool is_valid(const Architecture& arch) const { (void)arch; return true; }
+  // A legal architecture that is broken as a network (NB201: no path from
+  // input to output). Such cells are part of the benchmark: searches keep
+  // them, reports may leave them out.
+  virtual bool is_degenerate(const Architecture& arch) const { (void)arch; return false; }
 
-  // Derived from the above.
-  std::uint64_t size() const;                            // number of architectures (ConfigError past 2^64)
-  std::uint64_t index(const Architecture& arch) const;   // mixed radix, decision 0 most significant
-  Architecture at(std::uint64_t index) const;            // inverse of index; ConfigError unless < size()
-  Architecture sample(std::mt19937_64& rng) const;       // uniform over all architectures
-  ChoiceMask full_mask() const;                          // every choice alive
+  // Derived from the above. Counting and indexing: enumeration.h; drawing: sampling.h.
+  ChoiceMask full_mask() const;  // every choice alive
   // Throws ParseError unless arch has one in-range choice per decision.
   void check(const Architecture& arch) const;
 };
 
-// "nb201" (more spaces later); throws ConfigError naming the known spaces.
+// "nb201" or "chain"; throws ConfigError naming the known spaces.
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name);
 
 }  // namespace prpnas::space

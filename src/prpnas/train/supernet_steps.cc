@@ -109,13 +109,6 @@ std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std:
   return paths;
 }
 
-space::Architecture sample_path(const space::ChoiceMask& alive, std::mt19937_64& rng) {
-  const std::vector<std::vector<int>> choices = alive_choices(alive);
-  space::Architecture path(choices.size());
-  for (std::size_t d = 0; d < choices.size(); ++d) path[d] = choices[d][uniform_index(choices[d].size(), rng)];
-  return path;
-}
-
 std::vector<space::Architecture> valid_fair_paths(const space::SearchSpace& space, const space::ChoiceMask& alive,
                                                   std::mt19937_64& rng) {
   constexpr int kTries = 1000;

@@ -48,10 +48,6 @@ struct StepResult {
 // mask has no alive choice.
 std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std::mt19937_64& rng);
 
-// SPOS (Guo et al.): one path, uniform over the alive choices of each
-// decision independently. Throws Error if a decision has no alive choice.
-space::Architecture sample_path(const space::ChoiceMask& alive, std::mt19937_64& rng);
-
 // fair_paths of `alive` that are all valid in `space` (space.is_valid): the
 // whole set is drawn again while any is not (every choice must still be
 // trained once per step), up to 1000 times; then Error. A space without

@@ -7,6 +7,7 @@
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/evaluation_cache.h"
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/train/pool_rank_step.h"
 #include "prpnas/util/error.h"
 

@@ -33,7 +33,7 @@ ChainSkeleton::ChainSkeleton(const ChainConfig& config, const space::ChoiceMask&
   config_.check();
   const space::ChainSpace space;
   check_shape(space, ops.size(), "choice mask");
-  stem_ = tnn::AnyModule(register_module("stem", make_nb201_stem(config_.in_channels, config_.channels)));
+  stem_ = register_module("stem", make_nb201_stem(config_.in_channels, config_.channels));
   ops_.resize(ops.size());
   for (std::size_t d = 0; d < ops.size(); ++d) {
     const auto& names = space.choices(static_cast<int>(d));
@@ -44,7 +44,7 @@ ChainSkeleton::ChainSkeleton(const ChainConfig& config, const space::ChoiceMask&
       register_module(fmt::format("layer{}_{}", d + 1, names[c]), ops_[d][c].ptr());
     }
   }
-  head_ = tnn::AnyModule(register_module("head", Nb201Head(config_.channels, config_.num_classes)));
+  head_ = register_module("head", Nb201Head(config_.channels, config_.num_classes));
 }
 
 std::shared_ptr<torch::nn::Module> ChainSkeleton::op(int decision, int choice) const {
@@ -54,6 +54,14 @@ std::shared_ptr<torch::nn::Module> ChainSkeleton::op(int decision, int choice) c
 
 std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> ChainSkeleton::fixed_parts() const {
   return {{"stem", stem_.ptr()}, {"head", head_.ptr()}};
+}
+
+template <class Holder>
+torch::Tensor ChainSkeleton::run_fixed(const std::string& part, Holder& module, const torch::Tensor& x) {
+  if (observer_ != nullptr) observer_->before_fixed(part, x);
+  torch::Tensor out = module->forward(x);
+  if (observer_ != nullptr) observer_->after_fixed(part, out);
+  return out;
 }
 
 torch::Tensor ChainSkeleton::run(const torch::Tensor& x, const space::Architecture& path) {
@@ -93,11 +101,5 @@ torch::Tensor ChainSkeleton::run_layers(const torch::Tensor& x, const std::vecto
   return run_fixed("head", head_, h);
 }
 
-torch::Tensor ChainSkeleton::run_fixed(const std::string& part, torch::nn::AnyModule& module, const torch::Tensor& x) {
-  if (observer_ != nullptr) observer_->before_fixed(part, x);
-  torch::Tensor out = module.forward(x);
-  if (observer_ != nullptr) observer_->after_fixed(part, out);
-  return out;
-}
 
 }  // namespace prpnas::nn

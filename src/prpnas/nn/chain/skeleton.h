@@ -42,11 +42,13 @@ class ChainSkeleton : public torch::nn::Module {
 
  private:
   torch::Tensor run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen);
-  torch::Tensor run_fixed(const std::string& part, torch::nn::AnyModule& module, const torch::Tensor& x);
+  template <class Holder>
+  torch::Tensor run_fixed(const std::string& part, Holder& module, const torch::Tensor& x);
 
   ChainConfig config_;
   OpObserver* observer_ = nullptr;
-  torch::nn::AnyModule stem_, head_;
+  torch::nn::Sequential stem_{nullptr};
+  Nb201Head head_{nullptr};
   std::vector<std::vector<torch::nn::AnyModule>> ops_;  // [layer][choice], empty if not built
 };
 

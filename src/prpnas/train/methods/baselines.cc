@@ -39,7 +39,7 @@ StepResult Spos::step(SupernetRun& run, LogRow& row) const {
   const auto start = std::chrono::steady_clock::now();
   row[kPhase] = "spos";
   const Batch batch = run.stream.next();
-  StepResult result = single_path_step(*run.supernet, run.sgd, batch, sample_path(run.state.alive, run.state.rng));
+  StepResult result = single_path_step(*run.supernet, run.sgd, batch, space::sample_alive(run.space, run.state.alive, run.state.rng));
   run.state.seconds.single_path += SupernetRun::seconds_since(start);
   return result;
 }
