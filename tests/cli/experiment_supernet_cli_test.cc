@@ -96,7 +96,8 @@ every = 10
   EXPECT_EQ(results.header, (std::vector<std::string>{"method", "kendall_tau_b", "kendall_tau_b_accuracy",
                                                       "hypervolume", "front_approximation",
                                                       "front_approximation_nadir", "igd", "train_seconds",
-                                                      "search_seconds", "images"}));
+                                                      "search_seconds", "images", "objectives"}));
+  EXPECT_EQ(results.rows[0][results.column("objectives")], "test_accuracy:max latency_ms:min");
   ASSERT_EQ(results.rows.size(), 2u);
   EXPECT_EQ(results.rows[0][0], "spos");
   EXPECT_EQ(results.rows[1][0], "prp");

@@ -9,7 +9,7 @@ namespace prpnas::eval {
 const std::vector<std::string>& results_header() {
   static const std::vector<std::string> header = {
       "method", "kendall_tau_b", "kendall_tau_b_accuracy", "hypervolume", "front_approximation",
-      "front_approximation_nadir", "igd", "train_seconds", "search_seconds", "images"};
+      "front_approximation_nadir", "igd", "train_seconds", "search_seconds", "images", "objectives"};
   return header;
 }
 
@@ -23,7 +23,8 @@ std::vector<std::string> results_row(const MethodOutcome& o) {
           number_cell(o.igd),
           fmt::format("{:.1f}", o.train_seconds),
           fmt::format("{:.1f}", o.search_seconds),
-          std::to_string(o.images)};
+          std::to_string(o.images),
+          o.objectives};
 }
 
 }  // namespace prpnas::eval

@@ -18,19 +18,21 @@ struct MethodOutcome {
   double front_approximation_nadir = 0;  // the same over valid cells, near-front reference
   double train_seconds = 0, search_seconds = 0;
   int64_t images = 0;  // path-images of the weight steps
+  std::string objectives;  // judged by, e.g. "test_accuracy:max latency_ms:min"
   std::vector<std::string> front;  // native strings
 };
 
 struct TrueValues {
-  double test_accuracy = 0;  // stand-alone, %
-  double latency_ms = 0;     // from the experiment's LUT
+  double test_accuracy = 0;   // stand-alone, %
+  std::vector<double> costs;  // in the order of ExperimentOutcome::cost_names (e.g. LUT latency)
 };
 
 struct ExperimentOutcome {
+  std::vector<std::string> cost_names;  // the run's cost objectives, after test accuracy
   std::vector<MethodOutcome> methods;
   std::map<std::string, TrueValues> known;  // every architecture with a stand-alone result
   std::vector<std::string> true_front;      // the non-dominated among `known`
-  TrueValues reference;                     // the worst accuracy and the worst latency of `known`
+  TrueValues reference;                     // the worst accuracy and the worst of each cost of `known`
   // Just behind the true front of the valid (non-degenerate) known cells:
   // pareto::near_front_reference. Degenerate cells (constant output) sit at
   // chance with the lowest latency; judged against `reference` they make

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "prpnas/report/html_report.h"
 #include "prpnas/report/png_copy.h"
@@ -61,14 +62,14 @@ report::Series line(std::string name, std::vector<double> x, std::vector<double>
   return {std::move(name), std::move(x), std::move(y), report::Series::Style::kLine, ""};
 }
 
-// Accuracy (y) against latency (x) of the architectures at or above `floor` %.
+// Accuracy (y) against the first cost (x) of the architectures at or above `floor` %.
 report::Series true_values(std::string name, const ExperimentOutcome& outcome, const std::vector<std::string>& archs,
                            report::Series::Style style, double floor) {
   report::Series s{std::move(name), {}, {}, style, ""};
   for (const auto& arch : archs) {
     const auto it = outcome.known.find(arch);
     if (it == outcome.known.end() || it->second.test_accuracy < floor) continue;
-    s.x.push_back(it->second.latency_ms);
+    s.x.push_back(it->second.costs.front());
     s.y.push_back(it->second.test_accuracy);
   }
   return s;
@@ -82,19 +83,23 @@ double accuracy_floor(const ExperimentOutcome& outcome) {
   return best / 2;
 }
 
+// With more than one cost the plot is a projection on the first: fronts are
+// drawn as points, since a staircase would claim 2-D dominance.
 report::Plot fronts_plot(const ExperimentOutcome& outcome) {
   const double floor = accuracy_floor(outcome);
-  report::Plot plot{"Fronts in true values (stand-alone test accuracy, LUT latency)", "latency (ms, LUT)",
+  const std::string& cost = outcome.cost_names.front();
+  const auto front_style = outcome.cost_names.size() == 1 ? report::Series::Style::kStairs : report::Series::Style::kPoints;
+  report::Plot plot{fmt::format("Fronts in true values (stand-alone test accuracy, {})", cost), cost,
                     fmt::format("test accuracy (%, stand-alone; >= {:.1f})", floor), {}, false};
   std::vector<std::string> all;
   for (const auto& [arch, values] : outcome.known) all.push_back(arch);
   plot.series.push_back(true_values("known architectures", outcome, all, report::Series::Style::kPoints, floor));
   plot.series.back().color = "#cccccc";
   plot.series.push_back(
-      true_values("true front", outcome, outcome.true_front, report::Series::Style::kStairs, floor));
+      true_values("true front", outcome, outcome.true_front, front_style, floor));
   plot.series.back().color = "#000000";
   for (const auto& m : outcome.methods) {
-    plot.series.push_back(true_values(m.method, outcome, m.front, report::Series::Style::kStairs, floor));
+    plot.series.push_back(true_values(m.method, outcome, m.front, front_style, floor));
   }
   return plot;
 }
@@ -132,12 +137,25 @@ std::vector<std::vector<std::string>> front_rows(const ExperimentOutcome& outcom
       const auto it = outcome.known.find(arch);
       const bool on_true_front =
           std::find(outcome.true_front.begin(), outcome.true_front.end(), arch) != outcome.true_front.end();
-      rows.push_back({m.method, arch, it == outcome.known.end() ? "" : number_cell(it->second.test_accuracy),
-                      it == outcome.known.end() ? "" : number_cell(it->second.latency_ms),
-                      on_true_front ? "yes" : ""});
+      std::vector<std::string> row = {m.method, arch};
+      row.push_back(it == outcome.known.end() ? "" : number_cell(it->second.test_accuracy));
+      for (std::size_t k = 0; k < outcome.cost_names.size(); ++k) {
+        row.push_back(it == outcome.known.end() ? "" : number_cell(it->second.costs[k]));
+      }
+      row.push_back(on_true_front ? "yes" : "");
+      rows.push_back(std::move(row));
     }
   }
   return rows;
+}
+
+// "71.2 % test accuracy, latency_ms 3.1, energy_mj 46".
+std::string describe(const ExperimentOutcome& outcome, const TrueValues& values) {
+  std::string text = number_cell(values.test_accuracy) + " % test accuracy";
+  for (std::size_t k = 0; k < outcome.cost_names.size(); ++k) {
+    text += ", " + outcome.cost_names[k] + " " + number_cell(values.costs[k]);
+  }
+  return text;
 }
 
 void add_plot(report::HtmlReport& page, const std::string& dir, const std::string& name, const std::string& svg_file,
@@ -153,26 +171,26 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
   report::HtmlReport page("prpnas experiment");
   const int64_t images = outcome.methods.empty() ? 0 : outcome.methods.front().images;
   page.add_paragraph(fmt::format(
-      "Methods trained at an equal budget of {} path-images each, then judged in true values: stand-alone test "
-      "accuracy at the ground truth's fidelity and LUT latency. {} architectures have a stand-alone result ({} "
-      "trained for this experiment); the true front is the non-dominated {} of them. Reference point: {} % test "
-      "accuracy, {} ms; near-front reference point (valid cells): {} %, {} ms.",
-      images, outcome.known.size(), outcome.trained_for_this_experiment, outcome.true_front.size(),
-      number_cell(outcome.reference.test_accuracy), number_cell(outcome.reference.latency_ms),
-      number_cell(outcome.nadir_reference.test_accuracy), number_cell(outcome.nadir_reference.latency_ms)));
+      "Methods trained at an equal budget of {} path-images each, then judged in true values on {} objectives: "
+      "stand-alone test accuracy at the ground truth's fidelity and {} from the experiment's tables. {} "
+      "architectures have a stand-alone result ({} trained for this experiment); the true front is the "
+      "non-dominated {} of them. Reference point: {}; near-front reference point (valid cells): {}.",
+      images, outcome.cost_names.size() + 1, fmt::join(outcome.cost_names, ", "), outcome.known.size(),
+      outcome.trained_for_this_experiment, outcome.true_front.size(), describe(outcome, outcome.reference),
+      describe(outcome, outcome.nadir_reference)));
 
   page.add_heading("Results");
   std::vector<std::vector<std::string>> rows;
   for (const auto& m : outcome.methods) rows.push_back(results_row(m));
   page.add_table(results_header(), rows);
   page.add_paragraph(
-      "kendall_tau_b: the supernet's Pareto ranks (shared-weight accuracy, LUT latency) against those of the "
+      "kendall_tau_b: the supernet's Pareto ranks (shared-weight accuracy and the costs) against those of the "
       "ground truth, at the end of training; kendall_tau_b_accuracy: shared-weight accuracy alone. "
       "front_approximation = HV(front) / HV(true front) with the reference point above; "
       "front_approximation_nadir: the same over valid cells only (degenerate ones, at chance, left out) with the "
       "reference just behind their true front (its worst values plus a tenth of its range), so that it judges "
       "the front's coverage rather than the cheapest cell; igd: mean distance from the true front to the found "
-      "one, in (% accuracy, ms).");
+      "one, in the objectives' own units.");
 
   const report::Plot fronts = fronts_plot(outcome);
   add_plot(page, dir, "fronts.svg", report::render_svg(fronts), report::render_svg(fronts, {760, 480, false}),
@@ -246,7 +264,10 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
   }
 
   page.add_heading("The fronts' architectures");
-  page.add_table({"method", "arch", "test_accuracy", "latency_ms", "on_true_front"}, front_rows(outcome));
+  std::vector<std::string> front_header = {"method", "arch", "test_accuracy"};
+  front_header.insert(front_header.end(), outcome.cost_names.begin(), outcome.cost_names.end());
+  front_header.push_back("on_true_front");
+  page.add_table(front_header, front_rows(outcome));
   page.add_heading("Command");
   page.add_preformatted(context.command);
   page.add_heading("Configuration");

@@ -10,7 +10,6 @@
 
 #include "prpnas/hw/op_timer.h"
 #include "prpnas/nn/supernet_factory.h"
-#include "prpnas/train/training_plan.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/progress.h"
 
@@ -63,7 +62,7 @@ LatencyTable measure_lut(const nn::NetworkSpec& spec, const LatencyOptions& opti
   torch::NoGradGuard no_grad;
   const std::shared_ptr<nn::Supernet> supernet = nn::make_supernet(spec);
   const space::SearchSpace& space = supernet->space();
-  const int decisions = space.num_decisions(), widest = train::widest_decision(space);
+  const int decisions = space.num_decisions(), widest = space::widest_decision(space);
   supernet->module().eval();
   OpTimer timer(decisions, widest);
   supernet->set_observer(&timer);

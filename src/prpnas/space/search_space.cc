@@ -1,5 +1,6 @@
 #include "prpnas/space/search_space.h"
 
+#include <algorithm>
 #include <string>
 
 #include "prpnas/space/chain_space.h"
@@ -27,6 +28,12 @@ void SearchSpace::check(const Architecture& arch) const {
                        "' is out of range 0.." + std::to_string(n - 1));
     }
   }
+}
+
+int widest_decision(const SearchSpace& space) {
+  std::size_t widest = 0;
+  for (int d = 0; d < space.num_decisions(); ++d) widest = std::max(widest, space.choices(d).size());
+  return static_cast<int>(widest);
 }
 
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name) {

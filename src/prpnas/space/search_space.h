@@ -47,6 +47,10 @@ class SearchSpace {
   void check(const Architecture& arch) const;
 };
 
+// The largest number of choices of any decision: the columns of alpha, and
+// the paths of a strict-fairness step (every choice of that decision once).
+int widest_decision(const SearchSpace& space);
+
 // "nb201" or "chain"; throws ConfigError naming the known spaces.
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name);
 

@@ -1,6 +1,5 @@
 #include "prpnas/train/training_plan.h"
 
-#include <algorithm>
 #include <cmath>
 
 #include <fmt/core.h>
@@ -71,10 +70,5 @@ StepPlan plan_steps(const TrainingOptions& options, int paths_per_fairness_step)
   return make_training_method(options.method)->plan(options, paths_per_fairness_step);
 }
 
-int widest_decision(const space::SearchSpace& space) {
-  std::size_t widest = 0;
-  for (int d = 0; d < space.num_decisions(); ++d) widest = std::max(widest, space.choices(d).size());
-  return static_cast<int>(widest);
-}
 
 }  // namespace prpnas::train

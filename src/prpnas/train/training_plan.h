@@ -65,10 +65,6 @@ struct StepPlan {
 // (Each method's TrainingMethod::plan.)
 StepPlan plan_steps(const TrainingOptions& options, int paths_per_fairness_step);
 
-// The largest number of choices of any decision: the paths of a Step 1
-// step (every choice of the widest decision once).
-int widest_decision(const space::SearchSpace& space);
-
 }  // namespace prpnas::train
 
 #endif  // PRPNAS_TRAIN_TRAINING_PLAN_H_

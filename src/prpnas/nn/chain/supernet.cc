@@ -4,19 +4,9 @@
 #include "prpnas/util/error.h"
 
 namespace prpnas::nn {
-namespace {
-
-std::size_t widest(const space::SearchSpace& space) {
-  std::size_t n = 0;
-  for (int d = 0; d < space.num_decisions(); ++d) n = std::max(n, space.choices(d).size());
-  return n;
-}
-
-}  // namespace
-
 ChainSupernetImpl::ChainSupernetImpl(const ChainConfig& config)
     : ChainSkeleton(config, space::ChainSpace().full_mask()) {
-  register_parameter("alpha", torch::zeros({space_.num_decisions(), static_cast<int64_t>(widest(space_))}));
+  register_parameter("alpha", torch::zeros({space_.num_decisions(), space::widest_decision(space_)}));
 }
 
 std::vector<std::shared_ptr<torch::nn::Module>> ChainSupernetImpl::path_modules(const space::Architecture& path) const {
