@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "prpnas/util/csv.h"
 
 namespace {
@@ -166,6 +168,40 @@ TEST_F(TrainCli, SearchFindsFrontsWithTheTrainedSupernet) {
   }
   expect_error("search --run " + (dir_ / "nothing").string() + " --out x.csv", "not a training run directory");
   expect_error("search --run " + run_dir + " --objective params:min --out x.csv", "the run estimates accuracy, latency_ms");
+}
+
+// Three objectives: Step 2 ranks, the pool, the front and the summary use
+// accuracy, LUT latency and the parameter count (not proportional to
+// latency, so the front is a genuine 3-D one); search can use them all.
+TEST_F(TrainCli, ThreeObjectivesRunEndToEnd) {
+  std::string cfg = slurp(config());
+  cfg.replace(cfg.find("budget_images = 5120"), 20, "budget_images = 2560");
+  cfg = "objectives = [\"accuracy:max\", \"latency_ms:min\", \"params:min\"]\n" + cfg;
+  const std::string run_dir = (dir_ / "run").string();
+  const Result r = run("train --config " + file("three.toml", cfg) + " --out " + run_dir);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json summary = nlohmann::json::parse(slurp(run_dir + "/summary.json"));
+  EXPECT_EQ(summary["objectives"], nlohmann::json({"accuracy:max", "latency_ms:min", "params:min"}));
+  const prpnas::CsvTable pool = prpnas::read_csv(run_dir + "/pool.csv");
+  EXPECT_EQ(pool.header, (std::vector<std::string>{"arch", "accuracy", "latency_ms", "params"}));
+  const prpnas::CsvTable front = prpnas::read_csv(run_dir + "/front.csv");
+  ASSERT_EQ(front.header, (std::vector<std::string>{"arch", "accuracy", "latency_ms", "params", "true_accuracy"}));
+  const auto acc = front.numbers("accuracy"), lat = front.numbers("latency_ms"), params = front.numbers("params");
+  for (std::size_t i = 0; i < acc.size(); ++i) {
+    for (std::size_t j = 0; j < acc.size(); ++j) {
+      const bool dominates = acc[i] >= acc[j] && lat[i] <= lat[j] && params[i] <= params[j] &&
+                             (acc[i] > acc[j] || lat[i] < lat[j] || params[i] < params[j]);
+      EXPECT_FALSE(dominates) << front.rows[i][0] << " dominates " << front.rows[j][0];
+    }
+  }
+  const std::string out = (dir_ / "found.csv").string();
+  const Result s = run("search --run " + run_dir + " --objective accuracy:max --objective params:min "
+                       "--objective latency_ms:min --budget 12 --population 4 --out " + out);
+  ASSERT_EQ(s.code, 0) << s.err;
+  EXPECT_EQ(prpnas::read_csv(out).header, (std::vector<std::string>{"arch", "accuracy", "params", "latency_ms"}));
+  expect_error("train --config " + file("bad.toml", "objectives = [\"accuracy:max\", \"speed:max\"]\n") +
+                   " --out " + (dir_ / "bad").string(),
+               "objectives");
 }
 
 TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {

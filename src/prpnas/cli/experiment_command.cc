@@ -13,6 +13,7 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/eval/experiment.h"
+#include "prpnas/eval/experiment_layout.h"
 #include "prpnas/eval/experiment_report.h"
 #include "prpnas/eval/tabular_experiment.h"
 #include "prpnas/eval/tabular_report.h"
@@ -85,6 +86,7 @@ void run_supernets(const ExperimentOptions& o) {
                       "; the experiment trains stand-alone ground truth for nb201 only so far");
   }
   run::claim_run_directory(o.out, run::effective_config(config));
+  const eval::ExperimentLayout layout(o.out);
   const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
   eval::ExperimentInputs inputs;
   inputs.training_inputs = setup.inputs;
@@ -97,8 +99,8 @@ void run_supernets(const ExperimentOptions& o) {
     run::TrainConfig method_config = config;
     method_config.method = m;
     method_config.training.method = methods[i];
-    if (method_config.lut.empty()) method_config.lut = o.out + "/lut.csv";
-    run::claim_run_directory(o.out + "/" + m, run::effective_config(method_config));
+    if (method_config.lut.empty()) method_config.lut = layout.lut();
+    run::claim_run_directory(layout.run(m).dir(), run::effective_config(method_config));
   }
   inputs.truth_path = config.truth;
   inputs.jobs = o.jobs;
@@ -108,8 +110,8 @@ void run_supernets(const ExperimentOptions& o) {
   eval::ReportContext context;
   context.command = fmt::format("prpnas experiment --config {} --methods {} --jobs {} --out {}", o.config,
                                 fmt::join(o.methods, ","), o.jobs, o.out);
-  context.config = run::read_text(o.out + "/config.toml");
-  const std::string lut_setup = (config.lut.empty() ? o.out + "/lut.csv" : config.lut) + ".json";
+  context.config = run::read_text(layout.config());
+  const std::string lut_setup = (config.lut.empty() ? layout.lut() : config.lut) + ".json";
   if (std::filesystem::exists(lut_setup)) context.machine = run::read_text(lut_setup);
   eval::write_experiment_report(o.out, outcome, context);
   fmt::print("{}: {} methods, equal budgets of {} path-images\n", o.out, outcome.methods.size(),

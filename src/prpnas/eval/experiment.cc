@@ -9,6 +9,7 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/eval/experiment_layout.h"
 #include "prpnas/eval/ground_truth_file.h"
 #include "prpnas/eval/ground_truth_jobs.h"
 #include "prpnas/eval/judge_front.h"
@@ -19,7 +20,6 @@
 #include "prpnas/report/markdown_table.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/train/run_objectives.h"
-#include "prpnas/train/run_layout.h"
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
@@ -52,8 +52,9 @@ void add_test_accuracies(const std::string& path, std::map<std::string, double>&
 void start_from_siblings_step1(const std::string& dir, train::Method method, std::FILE* progress) {
   if (method != train::Method::kPrp && method != train::Method::kPrpNoPruning) return;
   const train::Method sibling = method == train::Method::kPrp ? train::Method::kPrpNoPruning : train::Method::kPrp;
-  const std::string from = train::RunLayout(dir + "/" + train::method_name(sibling)).step1_checkpoint();
-  const std::string to = train::RunLayout(dir + "/" + train::method_name(method)).checkpoint();
+  const ExperimentLayout layout(dir);
+  const std::string from = layout.run(train::method_name(sibling)).step1_checkpoint();
+  const std::string to = layout.run(train::method_name(method)).checkpoint();
   if (std::filesystem::exists(to) || !std::filesystem::exists(from)) return;
   std::filesystem::copy_file(from, to + ".tmp", std::filesystem::copy_options::overwrite_existing);
   std::filesystem::rename(to + ".tmp", to);
@@ -67,6 +68,7 @@ void start_from_siblings_step1(const std::string& dir, train::Method method, std
 
 ExperimentOutcome run_experiment(const data::DatasetSplits& data, const ExperimentInputs& inputs,
                                  const std::string& dir, std::FILE* progress) {
+  const ExperimentLayout layout(dir);
   const space::Nb201Space space;
   std::filesystem::create_directories(dir);
   ExperimentOutcome out;
@@ -77,7 +79,7 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
     MethodOutcome o;
     o.method = train::method_name(method);
     if (progress) fmt::print(progress, "experiment: {}\n", o.method);
-    const std::string run_dir = dir + "/" + o.method;
+    const std::string run_dir = layout.run(o.method).dir();
     start_from_siblings_step1(dir, method, progress);
     const train::TrainingSummary summary =
         train::run_supernet_training(data, inputs.training_inputs, options, run_dir, progress);
@@ -93,10 +95,10 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
   // True values: stand-alone test accuracy at the ground truth's fidelity.
   const nlohmann::json fidelity_json = read_json(inputs.truth_path + ".json");
   const Fidelity fidelity = Fidelity::from_json(fidelity_json);
-  GroundTruthFile cache(dir + "/ground_truth.csv", fidelity_json);
+  GroundTruthFile cache(layout.ground_truth(), fidelity_json);
   std::map<std::string, double> known;
   add_test_accuracies(inputs.truth_path, known);
-  add_test_accuracies(dir + "/ground_truth.csv", known);
+  add_test_accuracies(layout.ground_truth(), known);
   std::vector<space::Architecture> missing;
   std::set<std::string> seen;
   for (const auto& o : out.methods) {
@@ -112,7 +114,7 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
     const data::DatasetSplits truth_data = data::load_dataset(fidelity.data);
     nn::set_compute_threads(1);  // one per job, as the shipped ground truth
     train_missing(space, missing, truth_data, fidelity, cache, inputs.jobs, progress);
-    add_test_accuracies(dir + "/ground_truth.csv", known);
+    add_test_accuracies(layout.ground_truth(), known);
   }
   out.trained_for_this_experiment = missing.size();
 
@@ -174,8 +176,8 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
     results.rows.push_back(results_row(o));
     methods.push_back({{"method", o.method}, {"front", o.front}, {"row", results.rows.back()}});
   }
-  write_csv_file(dir + "/results.csv", results);
-  write_file_atomically(dir + "/results.md", report::markdown_table(results.header, results.rows));
+  write_csv_file(layout.results_csv(), results);
+  write_file_atomically(layout.results_md(), report::markdown_table(results.header, results.rows));
   nlohmann::json objectives = {"test_accuracy (max, stand-alone)"};
   nlohmann::json reference = {{"test_accuracy", out.reference.test_accuracy}};
   nlohmann::json nadir = {{"test_accuracy", out.nadir_reference.test_accuracy}};
@@ -195,7 +197,7 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
       {"ground_truth", inputs.truth_path},
       {"ground_truth_fidelity", fidelity_json},
       {"methods", methods}};
-  write_file_atomically(dir + "/results.json", json.dump(2) + "\n");
+  write_file_atomically(layout.results_json(), json.dump(2) + "\n");
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include "prpnas/eval/experiment_layout.h"
 #include "prpnas/report/html_report.h"
 #include "prpnas/report/png_copy.h"
 #include "prpnas/report/svg_plot.h"
@@ -160,14 +161,16 @@ std::string describe(const ExperimentOutcome& outcome, const TrueValues& values)
 
 void add_plot(report::HtmlReport& page, const std::string& dir, const std::string& name, const std::string& svg_file,
               const std::string& inline_svg, const std::string& caption) {
-  report::write_svg(dir + "/" + name, svg_file);
-  report::write_png_copy(dir + "/" + name);
+  const std::string path = ExperimentLayout(dir).plot(name);
+  report::write_svg(path, svg_file);
+  report::write_png_copy(path);
   page.add_svg(inline_svg, caption);
 }
 
 }  // namespace
 
 void write_experiment_report(const std::string& dir, const ExperimentOutcome& outcome, const ReportContext& context) {
+  const ExperimentLayout layout(dir);
   report::HtmlReport page("prpnas experiment");
   const int64_t images = outcome.methods.empty() ? 0 : outcome.methods.front().images;
   page.add_paragraph(fmt::format(
@@ -204,7 +207,7 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
                            "path-images trained", "share of [0, 100 %] x [0, slowest] dominated", {}, false};
   std::optional<TrainingCurves> prp;
   for (const auto& m : outcome.methods) {
-    const TrainingCurves c = read_curves(dir + "/" + m.method + "/log.csv", outcome.batch_size);
+    const TrainingCurves c = read_curves(layout.run(m.method).log(), outcome.batch_size);
     if (c.images.empty()) continue;
     kendall.series.push_back(line(m.method, c.images, c.kendall));
     hypervolume.series.push_back(line(m.method, c.images, c.hypervolume));
@@ -222,7 +225,7 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
              "truth's architectures, estimated with shared weights.");
   }
 
-  std::vector<AlphaSnapshot> alpha = read_alpha_history(dir + "/prp/alpha_history.csv");
+  std::vector<AlphaSnapshot> alpha = read_alpha_history(layout.run("prp").alpha_history());
   if (!alpha.empty()) {
     page.add_heading("PRP's alpha through Step 2");
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -249,7 +252,7 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
                          "alive choices", {line("prp", prp->alive_images, prp->alive)}, false};
     add_plot(page, dir, "pruning.svg", report::render_svg(pruning), report::render_svg(pruning, {760, 320, false}),
              "");
-    const std::string mask_path = dir + "/prp/mask.csv";
+    const std::string mask_path = layout.run("prp").mask();
     if (std::filesystem::exists(mask_path)) {
       const CsvTable mask = read_csv(mask_path);
       std::vector<std::vector<std::string>> pruned;
@@ -276,7 +279,7 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
     page.add_heading("Machine (where the latency table was measured)");
     page.add_preformatted(context.machine);
   }
-  page.write(dir + "/report.html");
+  page.write(layout.report());
 }
 
 }  // namespace prpnas::eval

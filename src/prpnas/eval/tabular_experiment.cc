@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "prpnas/eval/experiment_layout.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/random_search.h"
@@ -126,6 +127,7 @@ void make_directory(const std::string& dir) {
 void write_tabular_experiment(const std::string& dir, const space::SearchSpace& space,
                               const TabularProblem& problem, const TabularExperimentOptions& options,
                               const TabularExperiment& experiment) {
+  const ExperimentLayout layout(dir);
   make_directory(dir);
   CsvTable results{"results.csv",
                    {"method", "front_approximation", "kendall_tau_b", "queries", "front_approximation_nadir", "igd",
@@ -145,11 +147,11 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
                        {"igd", json_number(m.igd)},
                        {"front_size", m.front.size()},
                        {"seconds", m.seconds}});
-    make_directory(dir + "/" + m.method);
-    write_front(dir + "/" + m.method + "/front.csv", space, problem, m.front);
+    make_directory(layout.run(m.method).dir());
+    write_front(layout.run(m.method).front(), space, problem, m.front);
   }
-  write_front(dir + "/true_front.csv", space, problem, experiment.true_front);
-  write_front(dir + "/prp/alpha_front.csv", space, problem, experiment.prp.alpha_front);
+  write_front(layout.true_front(), space, problem, experiment.true_front);
+  write_front(layout.alpha_front(), space, problem, experiment.prp.alpha_front);
 
   CsvTable alpha{"alpha.csv", {"decision", "choice", "alpha", "alive"}, {}, {}};
   for (int d = 0; d < space.num_decisions(); ++d) {
@@ -159,7 +161,7 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
                             experiment.prp.alive[d][c] ? "1" : "0"});
     }
   }
-  write_csv_file(dir + "/prp/alpha.csv", alpha);
+  write_csv_file(layout.run("prp").alpha(), alpha);
 
   CsvTable sweep{"sample_sweep.csv", {"samples", "front_approximation", "front_approximation_nadir", "kendall_tau_b"},
                  {}, {}};
@@ -167,7 +169,7 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
     sweep.rows.push_back({std::to_string(p.samples), number_cell(p.front_approximation),
                           number_cell(p.front_approximation_nadir), number_cell(p.kendall_tau_b)});
   }
-  write_csv_file(dir + "/prp/sample_sweep.csv", sweep);
+  write_csv_file(layout.sample_sweep(), sweep);
 
   nlohmann::json objectives = nlohmann::json::array(), reference = nlohmann::json::object(),
                  nadir = nlohmann::json::object();
@@ -197,8 +199,8 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
         {"alpha_front_size", experiment.prp.alpha_front.size()},
         {"alpha_front_approximation", json_number(alpha_front.front_approximation)},
         {"alpha_front_approximation_nadir", json_number(alpha_front.front_approximation_nadir)}}}};
-  write_file_atomically(dir + "/results.json", json.dump(2) + "\n");
-  write_csv_file(dir + "/results.csv", results);
+  write_file_atomically(layout.results_json(), json.dump(2) + "\n");
+  write_csv_file(layout.results_csv(), results);
 }
 
 }  // namespace prpnas::eval

@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/eval/experiment_layout.h"
 #include "prpnas/report/html_report.h"
 #include "prpnas/report/markdown_table.h"
 #include "prpnas/report/png_copy.h"
@@ -82,6 +83,7 @@ report::HeatMap alpha_map(const space::SearchSpace& space, const train::TabularP
 void write_tabular_report(const std::string& dir, const space::SearchSpace& space, const TabularProblem& problem,
                           const TabularExperimentOptions& options, const TabularExperiment& experiment,
                           const std::string& command) {
+  const ExperimentLayout layout(dir);
   const std::vector<std::string> header = {"method", "front_approximation", "kendall_tau_b", "queries",
                                            "front_approximation_nadir", "igd", "front_size"};
   std::vector<std::vector<std::string>> rows;
@@ -93,7 +95,7 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
   for (const auto& o : problem.objectives()) {
     objectives += (objectives.empty() ? "" : ", ") + o.name + (o.sense == pareto::Sense::kMaximize ? " (max)" : " (min)");
   }
-  write_file_atomically(dir + "/results.md", report::markdown_table(header, rows));
+  write_file_atomically(layout.results_md(), report::markdown_table(header, rows));
 
   report::HtmlReport page("prpnas tabular experiment");
   page.add_paragraph(fmt::format("Objectives: {}. Budget: {} distinct table queries per method, seed {}. "
@@ -109,15 +111,15 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
       "true Pareto ranks of all cells.");
   if (problem.objectives().size() >= 2) {
     const report::Plot plot = fronts_plot(problem, options, experiment);
-    report::write_svg(dir + "/fronts.svg", report::render_svg(plot));
-    report::write_png_copy(dir + "/fronts.svg");
+    report::write_svg(layout.plot("fronts.svg"), report::render_svg(plot));
+    report::write_png_copy(layout.plot("fronts.svg"));
     page.add_svg(report::render_svg(plot, {760, 480, false}),
                  std::string("Cells below the median accuracy are not drawn.") +
                      (problem.objectives().size() > 2 ? " Accuracy against the first cost only." : ""));
   }
   const report::HeatMap alpha = alpha_map(space, experiment.prp);
-  report::write_svg(dir + "/alpha.svg", report::render_svg(alpha));
-  report::write_png_copy(dir + "/alpha.svg");
+  report::write_svg(layout.plot("alpha.svg"), report::render_svg(alpha));
+  report::write_png_copy(layout.plot("alpha.svg"));
   page.add_svg(report::render_svg(alpha, {640, 400, false}),
                fmt::format("{} alpha steps, {} choices pruned.", experiment.prp.alpha_steps, experiment.prp.pruned));
 
@@ -133,8 +135,8 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
       nadir.y.push_back(p.front_approximation_nadir);
     }
     sweep.series = {worst, nadir};
-    report::write_svg(dir + "/sample_sweep.svg", report::render_svg(sweep));
-    report::write_png_copy(dir + "/sample_sweep.svg");
+    report::write_svg(layout.plot("sample_sweep.svg"), report::render_svg(sweep));
+    report::write_png_copy(layout.plot("sample_sweep.svg"));
     page.add_svg(report::render_svg(sweep, {640, 400, false}),
                  fmt::format("HV(front) / HV(true front) with the reference point at the worst cell, and near the "
                              "true front. The run above used S = {}. Values: prp/sample_sweep.csv.",
@@ -153,7 +155,7 @@ void write_tabular_report(const std::string& dir, const space::SearchSpace& spac
   page.add_table(front_header, front_rows);
   page.add_heading("Command");
   page.add_preformatted(command);
-  page.write(dir + "/report.html");
+  page.write(layout.report());
 }
 
 }  // namespace prpnas::eval

@@ -6,6 +6,7 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/train/run_layout.h"
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
@@ -40,7 +41,7 @@ void claim_run_directory(const std::string& out, const std::string& config) {
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
   if (ec) throw ConfigError(fmt::format("--out {}: cannot create the directory ({})", out, ec.message()));
-  const std::string path = out + "/config.toml";
+  const std::string path = train::RunLayout(out).config();
   if (std::filesystem::exists(path)) {
     const std::string before = read_text(path);
     if (before != config) {

@@ -44,7 +44,9 @@ hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkS
   hw::LatencyTable table = hw::measure_lut(network, measure.latency, stderr);
   recorder.complete(table.setup);
   hw::write_latency_table(path, table, *space::make_search_space(network.space));
-  return table;
+  // The file's values, not the measurement's: a resumed run or a search reads
+  // the file, and must rank by exactly the same costs.
+  return checked_latency(path, network);
 }
 
 }  // namespace prpnas::run

@@ -13,6 +13,7 @@
 #include "prpnas/search/nsga2.h"
 #include "prpnas/search/random_search.h"
 #include "prpnas/train/alpha_matrix.h"
+#include "prpnas/train/run_layout.h"
 #include "prpnas/train/supernet_evaluator.h"
 #include "prpnas/train/supernet_training.h"
 #include "prpnas/util/error.h"
@@ -62,7 +63,7 @@ search::SearchResult front_from_trained_alpha(const train::TrainedSupernet& trai
 }  // namespace
 
 SearchRun search_trained_run(const SearchRunOptions& o, std::FILE* progress) {
-  const std::string config_path = o.run_dir + "/config.toml";
+  const std::string config_path = train::RunLayout(o.run_dir).config();
   if (!std::filesystem::exists(config_path)) {
     throw ConfigError(fmt::format("--run {}: no config.toml, so not a training run directory (make one with "
                                   "prpnas train --out {})",
