@@ -26,6 +26,8 @@ struct Case {
   const char* method;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.space << "/" << c.method; }
+
 class ResumeCli : public prpnas::testing::CliFixture, public ::testing::WithParamInterface<Case> {
  protected:
   void SetUp() override {

@@ -6,35 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "counted_space.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::space {
 namespace {
 
-// Decisions with the given numbers of choices; 2, 3, 4 makes mixed radix
-// differ from any fixed base.
-class RadixSpace : public SearchSpace {
- public:
-  explicit RadixSpace(std::vector<int> counts) {
-    for (int n : counts) {
-      std::vector<std::string> names;
-      for (int c = 0; c < n; ++c) names.push_back(fmt::format("op{}", c));
-      choices_.push_back(names);
-    }
-  }
-  std::string_view name() const override { return "radix"; }
-  int num_decisions() const override { return static_cast<int>(choices_.size()); }
-  const std::vector<std::string>& choices(int decision) const override { return choices_.at(decision); }
-  std::string decision_name(int decision) const override { return fmt::format("d{}", decision); }
-  std::string format(const Architecture&) const override { return ""; }
-  Architecture parse(std::string_view) const override { return {}; }
-
- private:
-  std::vector<std::vector<std::string>> choices_;
-};
+using prpnas::testing::CountedSpace;
 
 TEST(Enumeration, IndexIsMixedRadixWithDecisionZeroMostSignificant) {
-  const RadixSpace s({2, 3, 4});
+  const CountedSpace s({2, 3, 4});
   const Enumeration e(s);
   EXPECT_EQ(e.size(), 24u);
   EXPECT_EQ(e.at(0), (Architecture{0, 0, 0}));
@@ -46,7 +27,7 @@ TEST(Enumeration, IndexIsMixedRadixWithDecisionZeroMostSignificant) {
 }
 
 TEST(Enumeration, RejectsOutOfRangeIndicesAndArchitectures) {
-  const RadixSpace s({2, 3, 4});
+  const CountedSpace s({2, 3, 4});
   const Enumeration e(s);
   try {
     e.at(24);
@@ -62,17 +43,17 @@ TEST(Enumeration, RejectsOutOfRangeIndicesAndArchitectures) {
 }
 
 TEST(Enumeration, RefusesSpacesPast2To64) {
-  EXPECT_EQ(Enumeration(RadixSpace(std::vector<int>(40, 3))).size(), 12157665459056928801u);  // 3^40
-  EXPECT_EQ(Enumeration(RadixSpace(std::vector<int>(63, 2))).size(), std::uint64_t{1} << 63);
-  EXPECT_THROW((void)Enumeration(RadixSpace(std::vector<int>(41, 3))), ConfigError);  // 3^41 > 2^64
-  EXPECT_THROW((void)Enumeration(RadixSpace(std::vector<int>(64, 2))), ConfigError);  // 2^64
-  const RadixSpace seventy(std::vector<int>(70, 2));
+  EXPECT_EQ(Enumeration(CountedSpace(std::vector<int>(40, 3))).size(), 12157665459056928801u);  // 3^40
+  EXPECT_EQ(Enumeration(CountedSpace(std::vector<int>(63, 2))).size(), std::uint64_t{1} << 63);
+  EXPECT_THROW((void)Enumeration(CountedSpace(std::vector<int>(41, 3))), ConfigError);  // 3^41 > 2^64
+  EXPECT_THROW((void)Enumeration(CountedSpace(std::vector<int>(64, 2))), ConfigError);  // 2^64
+  const CountedSpace seventy(std::vector<int>(70, 2));
   try {
     const Enumeration e(seventy);
     FAIL() << "no throw";
   } catch (const ConfigError& error) {
     EXPECT_EQ(std::string(error.what()),
-              "search space 'radix' has more than 2^64 architectures; it cannot be enumerated");
+              "search space 'counted' has more than 2^64 architectures; it cannot be enumerated");
   }
 }
 

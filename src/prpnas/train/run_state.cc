@@ -20,6 +20,15 @@ nlohmann::json members_json(const std::vector<FrontMember>& members, const space
 
 }  // namespace
 
+nlohmann::json RunSeconds::to_json() const {
+  return {{"total", total}, {"fairness", fairness}, {"single_path", single_path}, {"rank", rank},
+          {"evaluation", evaluation}};
+}
+
+RunSeconds RunSeconds::from_json(const nlohmann::json& j) {
+  return {j.at("total"), j.at("fairness"), j.at("single_path"), j.at("rank"), j.at("evaluation")};
+}
+
 RunState RunState::start(const space::SearchSpace& space, uint64_t seed) {
   RunState state;
   state.alive = space.full_mask();
@@ -41,12 +50,7 @@ nlohmann::json RunState::to_json(const space::SearchSpace& space) const {
           {"pool", {{"archs", pool_archs}, {"accuracy", pool.accuracy}}},
           {"log", log},
           {"alpha_history", alpha_history},
-          {"seconds",
-           {{"total", seconds.total},
-            {"fairness", seconds.fairness},
-            {"single_path", seconds.single_path},
-            {"rank", seconds.rank},
-            {"evaluation", seconds.evaluation}}},
+          {"seconds", seconds.to_json()},
           {"front", {{"candidates", front.candidates}, {"size", front.size}, {"hypervolume", front.hypervolume},
                      {"members", members_json(front.members, space)}}}};
 }
@@ -64,8 +68,7 @@ RunState RunState::from_json(const nlohmann::json& s, const space::SearchSpace& 
   state.pool.accuracy = s.at("pool").at("accuracy").get<std::vector<double>>();
   state.log = s.at("log").get<TextRows>();
   state.alpha_history = s.value("alpha_history", TextRows{});
-  const auto& sec = s.at("seconds");
-  state.seconds = {sec.at("total"), sec.at("fairness"), sec.at("single_path"), sec.at("rank"), sec.at("evaluation")};
+  state.seconds = RunSeconds::from_json(s.at("seconds"));
   const auto& front = s.at("front");
   state.front = {front.at("candidates"), front.at("size"), front.at("hypervolume"), {}};
   if (state.finished && !front.contains("members")) throw Error("finished by a prpnas that kept no front in it");

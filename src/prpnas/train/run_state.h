@@ -24,6 +24,9 @@ using TextRows = std::vector<std::vector<std::string>>;
 // Seconds by kind of work; total includes earlier processes of the run.
 struct RunSeconds {
   double total = 0, fairness = 0, single_path = 0, rank = 0, evaluation = 0;
+
+  nlohmann::json to_json() const;
+  static RunSeconds from_json(const nlohmann::json& json);
 };
 
 // A member of the final front: shared-weight accuracy, costs in the order of
