@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/util/csv.h"
+
 namespace prpnas::testing {
 
 struct CliResult {
@@ -31,6 +33,20 @@ struct CliResult {
     return all.empty() ? "" : all.back();
   }
 };
+
+// Two log.csv files agree row by row in every column but the wall time.
+inline void expect_same_log_but_time(const std::string& got_path, const std::string& want_path) {
+  const CsvTable got = read_csv(got_path), want = read_csv(want_path);
+  ASSERT_EQ(got.header, want.header);
+  ASSERT_EQ(got.rows.size(), want.rows.size()) << got_path;
+  const std::size_t seconds = want.column("seconds");
+  for (std::size_t i = 0; i < want.rows.size(); ++i) {
+    for (std::size_t c = 0; c < want.header.size(); ++c) {
+      if (c == seconds) continue;
+      EXPECT_EQ(got.rows[i][c], want.rows[i][c]) << got_path << " row " << i + 1 << " " << want.header[c];
+    }
+  }
+}
 
 class CliFixture : public ::testing::Test {
  protected:
