@@ -42,7 +42,7 @@ TabularPrpResult tabular_prp(const space::SearchSpace& space, const search::Esti
   for (int round = 0; round < options.rounds; ++round) {
     // Round r ends with (r+1)/rounds of the pool's queries spent.
     const std::size_t target = pool_queries * (round + 1) / options.rounds;
-    const std::uint64_t alive_size = space::alive_size(space, result.alive);
+    const std::uint64_t alive_size = space::valid_alive_size(space, result.alive);
     std::size_t alive_in_pool = 0;
     for (const auto& arch : pool) alive_in_pool += space::uses_only_alive(result.alive, arch);
     while (cache.calls() < target && alive_in_pool < alive_size) {
