@@ -79,7 +79,8 @@ struct LutReference {
   double kendall = 0, mape = 0;
 };
 
-LutReference brute_force_lut_quality(const space::SearchSpace& space, const LatencyPair& pair, const std::vector<std::size_t>& rows) {
+LutReference brute_force_lut_quality(const space::SearchSpace& space, const LatencyPair& pair,
+                                     const std::vector<std::size_t>& rows) {
   std::vector<double> estimate, measured;
   double error = 0;
   const space::CostTable cost = pair.lut.latency_ms();

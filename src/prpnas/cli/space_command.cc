@@ -66,7 +66,8 @@ void run_info(const SpaceOptions& o) {
 
 void run_enumerate(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
-  run::enumerate_architectures(*s, o.valid_only, [&](const space::Architecture& a) { fmt::print("{}\n", s->format(a)); });
+  run::enumerate_architectures(*s, o.valid_only,
+                               [&](const space::Architecture& a) { fmt::print("{}\n", s->format(a)); });
 }
 
 void run_sample(const SpaceOptions& o) {
