@@ -5,8 +5,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/data/class_counts.h"
 #include "prpnas/data/image_dataset.h"
 
 namespace prpnas::cli {
@@ -22,14 +24,12 @@ void run_check(const data::DatasetOptions& o) {
   fmt::print("images: {}x{}x{} (channels x height x width), uint8\n", d.channels, d.height, d.width);
   fmt::print("classes: {}\n", d.num_classes);
   fmt::print("split: seed {}, valid_size {}\n", o.seed, o.valid_size);
-  const data::ImageSet* sets[] = {&d.train, &d.valid, &d.test};
-  torch::Tensor counts[3];
-  for (int s = 0; s < 3; ++s) counts[s] = torch::bincount(sets[s]->labels, {}, d.num_classes);
+  const std::vector<int64_t> train = data::class_counts(d.train, d.num_classes),
+                             valid = data::class_counts(d.valid, d.num_classes),
+                             test = data::class_counts(d.test, d.num_classes);
   fmt::print("{:>8} {:>8} {:>8} {:>8} {:>8}\n", "class", "train", "valid", "test", "total");
   for (int c = 0; c < d.num_classes; ++c) {
-    int64_t row[3];
-    for (int s = 0; s < 3; ++s) row[s] = counts[s][c].item<int64_t>();
-    fmt::print("{:>8} {:>8} {:>8} {:>8} {:>8}\n", c, row[0], row[1], row[2], row[0] + row[1] + row[2]);
+    fmt::print("{:>8} {:>8} {:>8} {:>8} {:>8}\n", c, train[c], valid[c], test[c], train[c] + valid[c] + test[c]);
   }
   fmt::print("{:>8} {:>8} {:>8} {:>8} {:>8}\n", "total", d.train.size(), d.valid.size(), d.test.size(),
              d.train.size() + d.valid.size() + d.test.size());

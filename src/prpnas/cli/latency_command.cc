@@ -4,13 +4,14 @@
 
 #include <cstdint>
 #include <memory>
-#include <set>
 #include <string>
+#include <vector>
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/measure_options.h"
 #include "prpnas/hw/measured_latency.h"
 #include "prpnas/hw/network_latency.h"
+#include "prpnas/run/distinct_architectures.h"
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 
@@ -27,12 +28,8 @@ void run_measure(const LatencyMeasureOptions& o) {
   const hw::MeasurementRecorder recorder(o.measure, o.measure.network.preset);
   const auto space = space::make_search_space(o.measure.space);
   // A repeated architecture would only be timed twice; keep its first line.
-  std::vector<space::Architecture> archs;
-  std::set<space::Architecture> seen;
   const auto listed = space::read_architecture_file(o.archs, *space);
-  for (const auto& arch : listed) {
-    if (seen.insert(arch).second) archs.push_back(arch);
-  }
+  const std::vector<space::Architecture> archs = run::distinct_architectures(listed);
   if (archs.size() < listed.size()) {
     fmt::print(stderr, "prpnas: {} lists {} architectures more than once; each is measured once\n", o.archs,
                listed.size() - archs.size());

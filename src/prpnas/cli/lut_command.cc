@@ -10,15 +10,10 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/measure_options.h"
-#include "prpnas/hw/estimate_quality.h"
 #include "prpnas/hw/latency_table.h"
-#include "prpnas/hw/measured_latency.h"
-#include "prpnas/hw/mlp_predictor.h"
-#include "prpnas/hw/train_test_split.h"
-#include "prpnas/hw/xgboost_predictor.h"
 #include "prpnas/hw/network_latency.h"
+#include "prpnas/run/estimator_comparison.h"
 #include "prpnas/space/search_space.h"
-#include "prpnas/util/error.h"
 
 namespace prpnas::cli {
 
@@ -43,33 +38,17 @@ struct LutEvalOptions {
   std::string space = "nb201", lut, measured;
 };
 
-// Reads both files and checks they time the same network the same way.
-std::pair<hw::LatencyTable, hw::MeasuredLatency> read_pair(const LutEvalOptions& o, const space::SearchSpace& s) {
-  hw::LatencyTable lut = hw::read_latency_table(o.lut, s);
-  hw::MeasuredLatency measured = hw::read_measured_latency(o.measured, s);
-  hw::check_comparable(lut.setup, o.lut, measured.setup, o.measured);
-  if (lut.setup.device != measured.setup.device) {
-    fmt::print(stderr, "prpnas: warning: {} was measured on '{}', {} on '{}'\n", o.lut, lut.setup.device,
-               o.measured, measured.setup.device);
+void print_estimator_rows(const std::vector<run::EstimatorRow>& rows) {
+  fmt::print("estimator,architectures,kendall_tau_b,spearman,mape_percent\n");
+  for (const run::EstimatorRow& r : rows) {
+    fmt::print("{},{},{:.4f},{:.4f},{:.2f}\n", r.name, r.architectures, r.kendall_tau_b, r.spearman, r.mape);
   }
-  return {std::move(lut), std::move(measured)};
-}
-
-void print_quality_header() { fmt::print("estimator,architectures,kendall_tau_b,spearman,mape_percent\n"); }
-
-void print_quality(const std::string& name, const std::vector<double>& estimate, const std::vector<double>& measured) {
-  const hw::EstimateQuality q = hw::compare_estimates(estimate, measured);
-  fmt::print("{},{},{:.4f},{:.4f},{:.2f}\n", name, estimate.size(), q.kendall_tau_b, q.spearman, q.mape);
 }
 
 void run_eval(const LutEvalOptions& o) {
   const auto s = space::make_search_space(o.space);
-  const auto [lut, measured] = read_pair(o, *s);
-  const space::CostTable cost = lut.latency_ms();
-  std::vector<double> estimate;
-  for (const std::string& arch : measured.archs) estimate.push_back(cost.cost(s->parse(arch)));
-  print_quality_header();
-  print_quality("lut", estimate, measured.median_ms());
+  const run::LatencyPair pair = run::read_latency_pair(o.lut, o.measured, *s, stderr);
+  print_estimator_rows({run::evaluate_lut(*s, pair)});
 }
 
 struct LutCompareOptions {
@@ -78,45 +57,14 @@ struct LutCompareOptions {
   double train_fraction = 0.7;
 };
 
-// The predictors learn from the measured training part; every estimator is
-// judged on the same held-out part.
 void run_compare(const LutCompareOptions& o) {
   const auto s = space::make_search_space(o.files.space);
-  const auto [lut, measured] = read_pair(o.files, *s);
-  if (!(o.train_fraction > 0 && o.train_fraction < 1)) {
-    throw ConfigError(fmt::format("--train-fraction {}: must be between 0 and 1", o.train_fraction));
-  }
-  const hw::TrainTestSplit split = hw::split_train_test(measured.archs.size(), o.train_fraction, o.seed);
-  if (split.train.size() < 10 || split.test.size() < 10) {
-    throw ConfigError(fmt::format("{} has {} architectures; comparing predictors needs at least 10 in each of the "
-                                  "train and test parts (measure 200 or more)",
-                                  o.files.measured, measured.archs.size()));
-  }
-  auto part = [&](const std::vector<std::size_t>& rows) {
-    std::pair<std::vector<space::Architecture>, std::vector<double>> out;
-    for (std::size_t r : rows) {
-      out.first.push_back(s->parse(measured.archs[r]));
-      out.second.push_back(measured.latency[r].median_ms);
-    }
-    return out;
-  };
-  const auto [train_archs, train_ms] = part(split.train);
-  const auto [test_archs, test_ms] = part(split.test);
-
-  const space::CostTable cost = lut.latency_ms();
-  std::vector<double> lut_estimate;
-  for (const auto& arch : test_archs) lut_estimate.push_back(cost.cost(arch));
-  print_quality_header();
-  print_quality("lut", lut_estimate, test_ms);
-  hw::XgboostPredictor xgboost(*s, o.seed);
-  hw::MlpPredictor mlp(*s, o.seed);
-  for (hw::CostPredictor* predictor : std::initializer_list<hw::CostPredictor*>{&xgboost, &mlp}) {
-    predictor->fit(train_archs, train_ms);
-    print_quality(predictor->name(), predictor->predict_all(test_archs), test_ms);
-  }
+  const run::LatencyPair pair = run::read_latency_pair(o.files.lut, o.files.measured, *s, stderr);
+  const run::EstimatorComparison c = run::compare_estimators(*s, pair, o.train_fraction, o.seed);
+  print_estimator_rows(c.rows);
   std::fflush(stdout);
   fmt::print(stderr, "prpnas: {} architectures: predictors trained on {}, all estimators judged on the other {} "
-             "(--seed {})\n", measured.archs.size(), split.train.size(), split.test.size(), o.seed);
+             "(--seed {})\n", pair.measured.archs.size(), c.train, c.test, o.seed);
 }
 
 }  // namespace

@@ -3,12 +3,14 @@
 
 #include <iostream>
 #include <memory>
+#include <utility>
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/objective_table.h"
 #include "prpnas/pareto/front_quality.h"
 #include "prpnas/pareto/hypervolume.h"
 #include "prpnas/pareto/ranking.h"
+#include "prpnas/run/pareto_rank_column.h"
 
 namespace prpnas::cli {
 
@@ -35,16 +37,7 @@ void run_rank(const ParetoOptions& o) {
   ObjectiveTable t = read_objective_table(o.input, parse_objectives(o.objectives));
   const std::vector<int> ranks = pareto::pareto_ranks(t.points);
 
-  // A re-ranked table replaces its old ranks rather than growing a second column.
-  CsvTable& table = t.table;
-  for (std::size_t c = 0; c < table.header.size(); ++c) {
-    if (table.header[c] != "pareto_rank") continue;
-    table.header.erase(table.header.begin() + c);
-    for (auto& row : table.rows) row.erase(row.begin() + c);
-    break;
-  }
-  table.header.push_back("pareto_rank");
-  for (std::size_t r = 0; r < table.rows.size(); ++r) table.rows[r].push_back(std::to_string(ranks[r]));
+  const CsvTable table = run::with_pareto_rank_column(std::move(t.table), ranks);
 
   if (o.output.empty()) {
     write_csv(std::cout, table);

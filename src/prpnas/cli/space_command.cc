@@ -2,17 +2,14 @@
 // architecture strings. `space costs` lives in space_costs_command.cc.
 #include <fmt/core.h>
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <limits>
 #include <memory>
-#include <random>
-#include <set>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/run/space_listing.h"
 #include "prpnas/space/architecture_file.h"
-#include "prpnas/space/enumeration.h"
-#include "prpnas/space/sampling.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
@@ -48,26 +45,6 @@ void add_valid_only_flag(CLI::App* sub, SpaceOptions& o) {
   sub->add_flag("--valid-only", o.valid_only, "skip degenerate architectures (NB201: output cut off from input)");
 }
 
-// "Valid" on the command line means "not degenerate" (the flag predates the
-// space's own validity rule); combinations a space does not allow are never
-// listed, drawn or counted as architectures.
-struct SpaceCounts {
-  std::uint64_t combinations = 0, allowed = 0, degenerate = 0;
-};
-
-// Walks the whole space; fine for NB201's 15,625 architectures.
-SpaceCounts count_space(const space::SearchSpace& s) {
-  const space::Enumeration all(s);
-  SpaceCounts counts{all.size(), 0, 0};
-  for (std::uint64_t i = 0; i < all.size(); ++i) {
-    const space::Architecture arch = all.at(i);
-    if (!s.is_valid(arch)) continue;
-    ++counts.allowed;
-    counts.degenerate += s.is_degenerate(arch) ? 1 : 0;
-  }
-  return counts;
-}
-
 void run_info(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
   fmt::print("space: {}\n", s->name());
@@ -77,7 +54,7 @@ void run_info(const SpaceOptions& o) {
     for (const std::string& c : s->choices(d)) choices += (choices.empty() ? "" : " ") + c;
     fmt::print("  {} {}: {}\n", d, s->decision_name(d), choices);
   }
-  const SpaceCounts counts = count_space(*s);
+  const run::SpaceCounts counts = run::count_space(*s);
   if (counts.allowed == counts.combinations) {
     fmt::print("architectures: {}\n", counts.allowed);
   } else {
@@ -89,36 +66,18 @@ void run_info(const SpaceOptions& o) {
 
 void run_enumerate(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
-  const space::Enumeration all(*s);
-  for (std::uint64_t i = 0; i < all.size(); ++i) {
-    const space::Architecture arch = all.at(i);
-    if (s->is_valid(arch) && !(o.valid_only && s->is_degenerate(arch))) fmt::print("{}\n", s->format(arch));
-  }
+  run::enumerate_architectures(*s, o.valid_only,
+                               [&](const space::Architecture& a) { fmt::print("{}\n", s->format(a)); });
 }
 
 void run_sample(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
-  const std::uint64_t wanted = parse_whole(o.count, "-n");
-  if (o.unique) {
-    const SpaceCounts counts = count_space(*s);
-    const std::uint64_t available = counts.allowed - (o.valid_only ? counts.degenerate : 0);
-    if (wanted > available) {
-      throw ConfigError("cannot draw " + std::to_string(wanted) + " unique architectures: space '" +
-                        std::string(s->name()) + "' has only " + std::to_string(available) +
-                        (o.valid_only ? " valid ones" : "") + "; lower -n or drop --unique");
-    }
-  }
-  // Rejection keeps each draw uniform over what is allowed; even drawing the
-  // whole of NB201 uniquely takes only about 15,625 * ln(15,625) tries.
-  std::mt19937_64 rng(parse_whole(o.seed, "--seed"));
-  std::set<space::Architecture> seen;
-  for (std::uint64_t drawn = 0; drawn < wanted;) {
-    const space::Architecture arch = space::sample_uniform(*s, rng);
-    if (o.valid_only && s->is_degenerate(arch)) continue;
-    if (o.unique && !seen.insert(arch).second) continue;
-    fmt::print("{}\n", s->format(arch));
-    ++drawn;
-  }
+  run::SampleRequest request;
+  request.count = parse_whole(o.count, "-n");
+  request.seed = parse_whole(o.seed, "--seed");
+  request.skip_degenerate = o.valid_only;
+  request.unique = o.unique;
+  run::sample_architectures(*s, request, [&](const space::Architecture& a) { fmt::print("{}\n", s->format(a)); });
 }
 
 void run_check(const SpaceOptions& o) {

@@ -4,7 +4,6 @@
 #include <fmt/core.h>
 
 #include <cmath>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "prpnas/cli/commands.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/seed_agreement.h"
+#include "prpnas/run/joined_column.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -58,36 +58,8 @@ struct AgreementOptions {
   std::string key = "arch", column = "test_acc";
 };
 
-// values[row][file] for the keys every file has, in the first file's order.
-std::vector<std::vector<double>> joined_values(const AgreementOptions& o) {
-  std::vector<std::string> order;
-  std::vector<std::map<std::string, double>> files;
-  for (const std::string& input : o.inputs) {
-    const CsvTable table = read_csv(input);
-    const std::size_t key = table.column(o.key);
-    const std::vector<double> values = table.numbers(o.column);
-    std::map<std::string, double>& file = files.emplace_back();
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      if (!file.emplace(table.rows[r][key], values[r]).second) {
-        throw DataError(input + ":" + std::to_string(table.lines[r]) + ": '" + o.key + "' " + table.rows[r][key] +
-                        " appears twice; each file must hold one row per key");
-      }
-      if (files.size() == 1) order.push_back(table.rows[r][key]);
-    }
-  }
-  std::vector<std::vector<double>> values;
-  for (const std::string& k : order) {
-    std::vector<double> row;
-    for (const auto& file : files) {
-      if (const auto it = file.find(k); it != file.end()) row.push_back(it->second);
-    }
-    if (row.size() == files.size()) values.push_back(std::move(row));
-  }
-  return values;
-}
-
 void run_agreement(const AgreementOptions& o) {
-  const std::vector<std::vector<double>> values = joined_values(o);
+  const std::vector<std::vector<double>> values = run::joined_column(o.inputs, o.key, o.column);
   if (values.size() < 2) {
     throw DataError("stats agreement: only " + std::to_string(values.size()) + " '" + o.key +
                     "' values are in every --input; at least 2 are needed");
