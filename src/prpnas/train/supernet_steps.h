@@ -62,7 +62,7 @@ StepResult fairness_step(nn::Supernet& supernet, torch::optim::Optimizer& optimi
                          const space::ChoiceMask& alive, std::mt19937_64& rng);
 
 // One given path: forward, backward, one optimizer step. The SPOS step (with
-// sample_path) and PRP's Step 2 task step (with the argmax-alpha path).
+// space::sample_alive) and PRP's Step 2 task step (with the argmax-alpha path).
 StepResult single_path_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                             const space::Architecture& path);
 
