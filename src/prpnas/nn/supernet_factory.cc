@@ -1,7 +1,11 @@
 #include "prpnas/nn/supernet_factory.h"
 
+#include <utility>
+
+#include "prpnas/nn/chain/costs.h"
 #include "prpnas/nn/chain/network.h"
 #include "prpnas/nn/chain/supernet.h"
+#include "prpnas/nn/nb201/costs.h"
 #include "prpnas/nn/nb201/network.h"
 #include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/util/error.h"
@@ -45,6 +49,18 @@ std::vector<std::string> preset_names(const std::string& space) {
   if (space == "nb201") return nb201_preset_names();
   if (space == "chain") return chain_preset_names();
   unknown_space(space);
+}
+
+NetworkCosts network_costs(const NetworkSpec& spec) {
+  if (spec.space == "nb201") {
+    Nb201Costs costs = measure_nb201_costs(nb201_config(spec));
+    return {std::move(costs.params), std::move(costs.flops)};
+  }
+  if (spec.space == "chain") {
+    ChainCosts costs = measure_chain_costs(chain_config(spec));
+    return {std::move(costs.params), std::move(costs.flops)};
+  }
+  unknown_space(spec.space);
 }
 
 }  // namespace prpnas::nn

@@ -12,6 +12,7 @@
 
 #include "prpnas/nn/network.h"
 #include "prpnas/nn/supernet.h"
+#include "prpnas/space/cost_table.h"
 
 namespace prpnas::nn {
 
@@ -35,6 +36,16 @@ std::shared_ptr<Network> make_network(const NetworkSpec& spec, const space::Arch
 nlohmann::json network_json(const NetworkSpec& spec);
 
 std::vector<std::string> preset_names(const std::string& space);
+
+// Parameters and FLOPs (multiply-accumulates, batch 1) of every architecture
+// of the spec's space, counted on the real modules (nn/<family>/costs.h;
+// NB201: measure_nb201_costs). Builds a supernet, so it draws from torch's
+// global generator.
+struct NetworkCosts {
+  space::CostTable params;
+  space::CostTable flops;
+};
+NetworkCosts network_costs(const NetworkSpec& spec);
 
 }  // namespace prpnas::nn
 
