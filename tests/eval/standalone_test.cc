@@ -65,5 +65,36 @@ TEST(Standalone, DivergingLossIsAnErrorNotAResult) {
   }
 }
 
+TEST(Standalone, FidelityReadsItsSpaceAndDefaultsToNb201) {
+  Fidelity chain = small_fidelity();
+  chain.space = "chain";
+  chain.preset = "small";
+  nlohmann::json json = chain.to_json();
+  EXPECT_EQ(json.at("space"), "chain");
+  EXPECT_EQ(Fidelity::from_json(json).space, "chain");
+  json.erase("space");  // a sidecar written before other spaces
+  EXPECT_EQ(Fidelity::from_json(json).space, "nb201");
+}
+
+TEST(Standalone, ChainArchitectureTrainsWithCountedCosts) {
+  Fidelity fidelity = small_fidelity();
+  fidelity.space = "chain";
+  fidelity.preset = "small";
+  fidelity.data.train_limit = 500;
+  const data::DatasetSplits data = data::load_dataset(fidelity.data);
+  const auto space = space::make_search_space("chain");
+  const auto arch = space->parse("conv3x3-conv5x5-skip-avg_pool3x3");
+  const GroundTruthRow row = train_standalone(*space, arch, data, fidelity);
+  const nn::NetworkCosts costs = nn::network_costs(network_config(fidelity, data));
+  EXPECT_EQ(row.arch, "conv3x3-conv5x5-skip-avg_pool3x3");
+  EXPECT_EQ(row.params, static_cast<int64_t>(costs.params.cost(arch)));
+  EXPECT_EQ(row.flops, static_cast<int64_t>(costs.flops.cost(arch)));
+  EXPECT_GT(row.flops, 0);
+  // An architecture of another space than the fidelity's is refused.
+  const auto nb201 = space::make_search_space("nb201");
+  const auto cell = nb201->parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
+  EXPECT_THROW(train_standalone(*nb201, cell, data, fidelity), ConfigError);
+}
+
 }  // namespace
 }  // namespace prpnas::eval

@@ -67,8 +67,7 @@ TEST_F(GroundTruthRunTest, RefusesNoSamplesAndMoreThanTheSpaceHolds) {
 TEST_F(GroundTruthRunTest, ResumesWithTheRowsTheFileHolds) {
   const auto archs = ground_truth_architectures(nb201_, "", 8, 5);
   {
-    nlohmann::json fidelity = request_.fidelity.to_json();
-    fidelity["space"] = "nb201";
+    const nlohmann::json fidelity = request_.fidelity.to_json();
     eval::GroundTruthFile file(request_.out, fidelity);
     for (int i : {1, 4, 6}) file.append({nb201_.format(archs[i]), 50, 50, 1, 1, 1, 1, 1});
   }
@@ -86,8 +85,7 @@ TEST_F(GroundTruthRunTest, NothingMissingTrainsNothing) {
   request_.samples = 2;
   request_.fidelity.data.spec = "no-such-dataset";  // never loaded
   {
-    nlohmann::json fidelity = request_.fidelity.to_json();
-    fidelity["space"] = "nb201";
+    const nlohmann::json fidelity = request_.fidelity.to_json();
     eval::GroundTruthFile file(request_.out, fidelity);
     for (const auto& arch : archs) file.append({nb201_.format(arch), 50, 50, 1, 1, 1, 1, 1});
   }

@@ -34,7 +34,7 @@ void add_ground_truth_command(CLI::App& app) {
   auto o = std::make_shared<GroundTruthOptions>();
   CLI::App* command = app.add_subcommand(
       "ground-truth", "train architectures stand-alone into a resumable CSV (re-run the same command to resume)");
-  command->add_option("--space", o->request.space)->capture_default_str();
+  command->add_option("--space", o->request.fidelity.space)->capture_default_str();
   command->add_option("--samples", o->request.samples, "number of distinct architectures drawn uniformly with --seed");
   command->add_option("--archs", o->request.archs_file, "train these architectures instead (one native string a line)");
   command->add_option("--out", o->request.out, "the ground-truth CSV (its settings go to OUT.json)")->required();

@@ -14,14 +14,14 @@ namespace prpnas::cli {
 namespace {
 
 struct TrainArchOptions {
-  std::string space = "nb201", arch, out;
-  eval::Fidelity fidelity;
+  std::string arch, out;
+  eval::Fidelity fidelity;  // fidelity.space names the search space
   int threads = 1;
 };
 
 void run(TrainArchOptions& o) {
   apply_fidelity_options(o.fidelity, o.threads);
-  const auto space = space::make_search_space(o.space);
+  const auto space = space::make_search_space(o.fidelity.space);
   const space::Architecture arch = space->parse(o.arch);
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
@@ -30,7 +30,7 @@ void run(TrainArchOptions& o) {
   const data::DatasetSplits data = data::load_dataset(o.fidelity.data);
   const eval::GroundTruthRow row = eval::train_standalone(*space, arch, data, o.fidelity);
   const nlohmann::json metrics = {{"arch", row.arch},
-                                  {"space", o.space},
+                                  {"space", o.fidelity.space},
                                   {"valid_acc", row.valid_accuracy},
                                   {"test_acc", row.test_accuracy},
                                   {"train_loss", row.train_loss},
@@ -54,7 +54,7 @@ void run(TrainArchOptions& o) {
 void add_train_arch_command(CLI::App& app) {
   auto o = std::make_shared<TrainArchOptions>();
   CLI::App* command = app.add_subcommand("train-arch", "train one architecture stand-alone; writes OUT/metrics.json");
-  command->add_option("--space", o->space)->capture_default_str();
+  command->add_option("--space", o->fidelity.space)->capture_default_str();
   command->add_option("--arch", o->arch, "the architecture in its space's native string")->required();
   command->add_option("--out", o->out, "output directory")->required();
   add_fidelity_options(*command, o->fidelity, o->threads);

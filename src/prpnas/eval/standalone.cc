@@ -1,11 +1,10 @@
 #include "prpnas/eval/standalone.h"
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <utility>
 
-#include "prpnas/nn/nb201/costs.h"
-#include "prpnas/nn/nb201/network.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::eval {
@@ -17,6 +16,7 @@ nlohmann::json Fidelity::to_json() const {
           {"valid_limit", data.valid_limit},
           {"test_limit", data.test_limit},
           {"split_seed", data.seed},
+          {"space", space},
           {"preset", preset},
           {"epochs", train.epochs},
           {"batch_size", train.batch_size},
@@ -35,6 +35,7 @@ Fidelity Fidelity::from_json(const nlohmann::json& json) {
     f.data.valid_limit = json.at("valid_limit");
     f.data.test_limit = json.at("test_limit");
     f.data.seed = json.at("split_seed");
+    f.space = json.value("space", std::string("nb201"));
     f.preset = json.at("preset");
     f.train.epochs = json.at("epochs");
     f.train.batch_size = json.at("batch_size");
@@ -48,35 +49,39 @@ Fidelity Fidelity::from_json(const nlohmann::json& json) {
   return f;
 }
 
-nn::Nb201Config network_config(const Fidelity& fidelity, const data::DatasetSplits& data) {
+nn::NetworkSpec network_config(const Fidelity& fidelity, const data::DatasetSplits& data) {
   if (data.height != data.width) {
     throw ConfigError(data.name + " images are " + std::to_string(data.height) + "x" +
-                      std::to_string(data.width) + "; NB201 networks need square images");
+                      std::to_string(data.width) + "; " + fidelity.space + " networks need square images");
   }
-  return nn::nb201_preset(fidelity.preset, data.channels, data.height, data.num_classes);
+  return {fidelity.space, fidelity.preset, data.channels, data.height, data.num_classes};
 }
 
 GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Architecture& arch,
                                 const data::DatasetSplits& data, const Fidelity& fidelity) {
-  const nn::Nb201Config config = network_config(fidelity, data);
-  nn::Nb201Network network{nullptr};
+  if (space.name() != fidelity.space) {
+    throw ConfigError("stand-alone training: an architecture of " + std::string(space.name()) +
+                      " at a fidelity of space " + fidelity.space);
+  }
+  const nn::NetworkSpec spec = network_config(fidelity, data);
+  std::shared_ptr<nn::Network> network;
   GroundTruthRow row;
   {
     // Building modules draws from torch's global generator: measure costs,
     // seed and build under one lock so parallel jobs cannot interleave draws.
     static std::mutex mutex;
-    static std::optional<std::pair<nn::Nb201Config, nn::Nb201Costs>> costs;  // last config's
+    static std::optional<std::pair<nn::NetworkSpec, nn::NetworkCosts>> costs;  // last spec's
     std::lock_guard lock(mutex);
-    if (!costs || !(costs->first == config)) costs.emplace(config, nn::measure_nb201_costs(config));
+    if (!costs || !(costs->first == spec)) costs.emplace(spec, nn::network_costs(spec));
     row.params = static_cast<int64_t>(costs->second.params.cost(arch));
     row.flops = static_cast<int64_t>(costs->second.flops.cost(arch));
     torch::manual_seed(fidelity.train.seed);
-    network = nn::Nb201Network(config, arch);
+    network = nn::make_network(spec, arch);
   }
   train::TrainOptions options = fidelity.train;
   options.label = space.format(arch);
   const train::TrainResult result = train::train_classifier(
-      *network, [&](const torch::Tensor& x) { return network->forward(x); }, data, options);
+      network->module(), [&](const torch::Tensor& x) { return network->forward(x); }, data, options);
 
   row.arch = space.format(arch);
   row.valid_accuracy = result.valid_accuracy;

@@ -1,5 +1,6 @@
-// Ground truth for one architecture: build its stand-alone NB201 network from
-// scratch, train it, measure accuracy, parameters and FLOPs.
+// Ground truth for one architecture: build its stand-alone network (any space
+// with networks, nn/supernet_factory.h) from scratch, train it, measure
+// accuracy, parameters and FLOPs.
 #ifndef PRPNAS_EVAL_STANDALONE_H_
 #define PRPNAS_EVAL_STANDALONE_H_
 
@@ -9,7 +10,7 @@
 
 #include "prpnas/data/image_dataset.h"
 #include "prpnas/eval/ground_truth_file.h"
-#include "prpnas/nn/nb201/config.h"
+#include "prpnas/nn/supernet_factory.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/classifier_trainer.h"
 
@@ -18,19 +19,23 @@ namespace prpnas::eval {
 // Everything that decides a stand-alone result besides the architecture.
 struct Fidelity {
   data::DatasetOptions data;
+  std::string space = "nb201";  // the search space whose networks are trained
   std::string preset = "default";
   train::TrainOptions train;  // train.seed also seeds the weight initialisation
 
   nlohmann::json to_json() const;
-  // Inverse of to_json (extra keys ignored); throws DataError naming a
+  // Inverse of to_json (extra keys ignored; "space" defaults to "nb201", as
+  // sidecars written before other spaces lack it); throws DataError naming a
   // missing or mistyped key.
   static Fidelity from_json(const nlohmann::json& json);
 };
 
-// The network's config for `fidelity.preset` at the dataset's shape.
-nn::Nb201Config network_config(const Fidelity& fidelity, const data::DatasetSplits& data);
+// The network of `fidelity.space` and `fidelity.preset` at the dataset's
+// shape; throws ConfigError for non-square images.
+nn::NetworkSpec network_config(const Fidelity& fidelity, const data::DatasetSplits& data);
 
-// Trains `arch` (an NB201 architecture) from scratch. Thread-safe: several
+// Trains `arch` (an architecture of `fidelity.space`, which `space` must be)
+// from scratch. Thread-safe: several
 // architectures may train at once on separate threads; a given fidelity and
 // architecture give the same result on the same machine.
 GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Architecture& arch,

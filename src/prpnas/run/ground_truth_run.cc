@@ -26,11 +26,9 @@ std::vector<space::Architecture> ground_truth_architectures(const space::SearchS
 }
 
 GroundTruthRun::GroundTruthRun(GroundTruthRequest request)
-    : request_(std::move(request)), space_(space::make_search_space(request_.space)) {
+    : request_(std::move(request)), space_(space::make_search_space(request_.fidelity.space)) {
   all_ = ground_truth_architectures(*space_, request_.archs_file, request_.samples, request_.fidelity.train.seed);
-  nlohmann::json fidelity = request_.fidelity.to_json();
-  fidelity["space"] = request_.space;
-  file_ = std::make_unique<eval::GroundTruthFile>(request_.out, fidelity);
+  file_ = std::make_unique<eval::GroundTruthFile>(request_.out, request_.fidelity.to_json());
   for (const auto& arch : all_) {
     if (!file_->contains(space_->format(arch))) missing_.push_back(arch);
   }

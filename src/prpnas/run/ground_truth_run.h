@@ -18,12 +18,11 @@
 namespace prpnas::run {
 
 struct GroundTruthRequest {
-  std::string space = "nb201";
   std::string archs_file;  // one native string a line; "" = draw `samples`
   int samples = 0;         // distinct architectures drawn uniformly with fidelity.train.seed
   std::string out;         // the ground-truth CSV (its settings in OUT.json)
   int jobs = 1;            // architectures trained at once
-  eval::Fidelity fidelity;
+  eval::Fidelity fidelity;  // fidelity.space names the search space
 };
 
 // The architectures of a request: the file's when it names one, else
