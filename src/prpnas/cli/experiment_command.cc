@@ -81,10 +81,6 @@ void run_supernets(const ExperimentOptions& o) {
   }
   std::vector<train::Method> methods;
   for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
-  if (config.space != "nb201") {
-    throw ConfigError(o.config + ": network.space = " + config.space +
-                      "; the experiment trains stand-alone ground truth for nb201 only so far");
-  }
   run::claim_run_directory(o.out, run::effective_config(config));
   const eval::ExperimentLayout layout(o.out);
   const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);

@@ -18,7 +18,7 @@
 #include "prpnas/pareto/objective.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/report/markdown_table.h"
-#include "prpnas/space/nb201_space.h"
+#include "prpnas/space/search_space.h"
 #include "prpnas/train/run_objectives.h"
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
@@ -69,7 +69,15 @@ void start_from_siblings_step1(const std::string& dir, train::Method method, std
 ExperimentOutcome run_experiment(const data::DatasetSplits& data, const ExperimentInputs& inputs,
                                  const std::string& dir, std::FILE* progress) {
   const ExperimentLayout layout(dir);
-  const space::Nb201Space space;
+  const auto space_ptr = space::make_search_space(inputs.training_inputs.network.space);
+  const space::SearchSpace& space = *space_ptr;
+  // The ground truth's fidelity, checked before any training.
+  const nlohmann::json fidelity_json = read_json(inputs.truth_path + ".json");
+  const Fidelity fidelity = Fidelity::from_json(fidelity_json);
+  if (fidelity.space != space.name()) {
+    throw ConfigError(inputs.truth_path + ": a ground truth of space " + fidelity.space + ", but the runs search " +
+                      std::string(space.name()));
+  }
   std::filesystem::create_directories(dir);
   ExperimentOutcome out;
   out.batch_size = inputs.training.batch_size;
@@ -93,8 +101,6 @@ ExperimentOutcome run_experiment(const data::DatasetSplits& data, const Experime
   }
 
   // True values: stand-alone test accuracy at the ground truth's fidelity.
-  const nlohmann::json fidelity_json = read_json(inputs.truth_path + ".json");
-  const Fidelity fidelity = Fidelity::from_json(fidelity_json);
   GroundTruthFile cache(layout.ground_truth(), fidelity_json);
   std::map<std::string, double> known;
   add_test_accuracies(inputs.truth_path, known);

@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "prpnas/hw/latency_table.h"
-#include "prpnas/nn/nb201/costs.h"
+#include "prpnas/nn/supernet_factory.h"
 #include "prpnas/pareto/objective.h"
 #include "prpnas/run/run_directory.h"
 #include "prpnas/run/run_latency.h"
@@ -17,7 +17,7 @@ namespace {
 std::vector<train::CostObjective> cost_objectives(const TrainConfig& config, const nn::NetworkSpec& network,
                                                   const std::string& lut_dir, bool measure_if_missing) {
   std::optional<hw::LatencyTable> lut;
-  std::optional<nn::Nb201Costs> counted;
+  std::optional<nn::NetworkCosts> counted;
   std::vector<train::CostObjective> costs;
   for (std::size_t i = 1; i < config.objectives.size(); ++i) {
     const std::string name = pareto::parse_objective(config.objectives[i]).name;
@@ -25,13 +25,7 @@ std::vector<train::CostObjective> cost_objectives(const TrainConfig& config, con
       if (!lut) lut = run_latency_table(config, network, lut_dir, measure_if_missing);
       costs.push_back({name, name == "latency_ms" ? lut->latency_ms() : lut->energy_mj()});
     } else {
-      if (network.space != "nb201") {
-        throw ConfigError("objectives: " + name + " is only counted for nb201 networks so far");
-      }
-      if (!counted) {
-        counted = nn::measure_nb201_costs(
-            nn::nb201_preset(network.preset, network.in_channels, network.image_size, network.num_classes));
-      }
+      if (!counted) counted = nn::network_costs(network);
       costs.push_back({name, name == "params" ? counted->params : counted->flops});
     }
   }
