@@ -111,16 +111,18 @@ every = 10
     }
   }
 
-  // A ground truth of another space is refused before anything trains.
-  const std::string nb201_gt = file("nb201_gt.csv", "arch,valid_acc,test_acc\n");
-  file("nb201_gt.csv.json", R"({"dataset": "synthetic", "valid_size": 1000, "train_limit": 0, "valid_limit": 0,
-"test_limit": 0, "split_seed": 0, "preset": "default", "epochs": 1, "batch_size": 64, "learning_rate": 0.1,
-"momentum": 0.9, "weight_decay": 0.0005, "seed": 0})");
+  // A ground truth whose sidecar names no space (so nb201, as written before
+  // other spaces) is refused before anything trains.
+  const std::string old_gt = file("old_gt.csv", slurp(gt));
+  nlohmann::json sidecar = nlohmann::json::parse(slurp(gt + ".json"));
+  sidecar.erase("space");
+  file("old_gt.csv.json", sidecar.dump());
   std::string other = slurp(config);
-  other.replace(other.find(gt), gt.size(), nb201_gt);
-  expect_error("experiment --config " + file("other.toml", other) + " --methods spos --out " +
-                   (dir_ / "other").string(),
+  other.replace(other.find(gt), gt.size(), old_gt);
+  const std::string other_out = (dir_ / "other").string();
+  expect_error("experiment --config " + file("other.toml", other) + " --methods spos --out " + other_out,
                "a ground truth of space nb201");
+  EXPECT_FALSE(std::filesystem::exists(other_out + "/spos/log.csv"));  // nothing trained
 }
 
 }  // namespace

@@ -125,8 +125,16 @@ std::vector<AlphaSnapshot> read_alpha_history(const std::string& path) {
       map.row_labels.push_back(row[decision]);
       map.values.emplace_back();
     }
-    if (map.row_labels.size() == 1) map.column_labels.push_back(row[choice]);
+    // Ragged spaces (chain: 2, 3, 3, 4 choices): the widest decision names
+    // the columns, shorter rows are blank past their last choice.
+    if (map.values.back().size() == map.column_labels.size()) map.column_labels.push_back(row[choice]);
+    if (map.column_labels[map.values.back().size()] != row[choice]) {
+      map.column_labels[map.values.back().size()] = "choice " + std::to_string(map.values.back().size());
+    }
     map.values.back().push_back(row[alive] == "1" ? number_or_nan(row[alpha]) : kNaN);
+  }
+  for (auto& snapshot : snapshots) {
+    for (auto& values : snapshot.map.values) values.resize(snapshot.map.column_labels.size(), kNaN);
   }
   return snapshots;
 }
