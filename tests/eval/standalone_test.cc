@@ -92,7 +92,8 @@ TEST(Standalone, ChainArchitectureTrainsWithCountedCosts) {
   EXPECT_GT(row.flops, 0);
   // An architecture of another space than the fidelity's is refused.
   const auto nb201 = space::make_search_space("nb201");
-  const auto cell = nb201->parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
+  const auto cell = nb201->parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|"
+                                 "nor_conv_3x3~1|nor_conv_3x3~2|");
   EXPECT_THROW(train_standalone(*nb201, cell, data, fidelity), ConfigError);
 }
 
