@@ -34,10 +34,11 @@ struct Fidelity {
 // shape; throws ConfigError for non-square images.
 nn::NetworkSpec network_config(const Fidelity& fidelity, const data::DatasetSplits& data);
 
-// Trains `arch` (an architecture of `fidelity.space`, which `space` must be)
-// from scratch. Thread-safe: several
-// architectures may train at once on separate threads; a given fidelity and
-// architecture give the same result on the same machine.
+// Trains `arch` (an architecture of `fidelity.space`, which `space` must be;
+// else ConfigError) from scratch. Thread-safe: several architectures may
+// train at once on separate threads; a given fidelity and architecture give
+// the same result on the same machine. NB201: the same torch draws as ever
+// (seed, then build), so earlier results are reproduced.
 GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Architecture& arch,
                                 const data::DatasetSplits& data, const Fidelity& fidelity);
 
