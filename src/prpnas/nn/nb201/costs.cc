@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/nn/module_costs.h"
 #include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/nb201_space.h"
-#include "prpnas/util/error.h"
 
 namespace prpnas::nn {
 
@@ -18,6 +18,9 @@ namespace {
 constexpr int kEdges = space::Nb201Space::kNumEdges;
 
 // Output shapes of every op call (one per cell, in cell order) and fixed part.
+// Every conv of an NB201 part writes the part's output size, as
+// conv_linear_macs assumes: the cell ops keep the size, and a reduction
+// block's three convs all write the reduced size.
 class ShapeRecorder : public OpObserver {
  public:
   ShapeRecorder() : ops(kEdges, std::vector<std::vector<std::vector<int64_t>>>(kNb201NumChoices)) {}
@@ -29,33 +32,6 @@ class ShapeRecorder : public OpObserver {
   std::vector<std::vector<std::vector<std::vector<int64_t>>>> ops;  // [decision][choice][cell] -> shape
   std::map<std::string, std::vector<int64_t>> fixed;
 };
-
-double count_params(const torch::nn::Module& module) {
-  double n = 0;
-  for (const auto& p : module.parameters()) n += static_cast<double>(p.numel());
-  return n;
-}
-
-// MACs of the Conv2d and Linear layers in `module`, whose output is `out`
-// (batch 1). Every conv of an NB201 part writes the part's output size: the
-// cell ops keep the size, and a reduction block's three convs all write the
-// reduced size.
-double count_flops(const torch::nn::Module& module, const std::vector<int64_t>& out) {
-  double flops = 0;
-  for (const auto& m : module.modules()) {
-    if (const auto* conv = m->as<torch::nn::Conv2d>()) {
-      const auto& o = conv->options;
-      if (out.size() != 4) throw Error("NB201 FLOPs: a part with a Conv2d returned a non-image tensor");
-      const double k = static_cast<double>((*o.kernel_size())[0] * (*o.kernel_size())[1]);
-      flops += static_cast<double>(o.out_channels()) * static_cast<double>(out[2] * out[3]) *
-               static_cast<double>(o.in_channels() / o.groups()) * k;
-    } else if (const auto* linear = m->as<torch::nn::Linear>()) {
-      const auto& o = linear->options;
-      flops += static_cast<double>(o.in_features() * o.out_features() + (o.bias() ? o.out_features() : 0));
-    }
-  }
-  return flops;
-}
 
 }  // namespace
 
@@ -73,8 +49,8 @@ Nb201Costs measure_nb201_costs(const Nb201Config& config) {
 
   Nb201Costs costs;
   for (const auto& [part, module] : supernet->fixed_parts()) {
-    costs.params.fixed += count_params(*module);
-    costs.flops.fixed += count_flops(*module, recorder.fixed.at(part));
+    costs.params.fixed += parameter_count(*module);
+    costs.flops.fixed += conv_linear_macs(*module, recorder.fixed.at(part));
   }
   costs.params.choice.assign(kEdges, std::vector<double>(kNb201NumChoices, 0));
   costs.flops.choice.assign(kEdges, std::vector<double>(kNb201NumChoices, 0));
@@ -82,8 +58,8 @@ Nb201Costs measure_nb201_costs(const Nb201Config& config) {
     for (int c = 0; c < kNb201NumChoices; ++c) {
       for (int i = 0; i < supernet->num_cells(); ++i) {
         const auto op = supernet->cell(i)->op(d, c);
-        costs.params.choice[d][c] += count_params(*op);
-        costs.flops.choice[d][c] += count_flops(*op, recorder.ops[d][c].at(i));
+        costs.params.choice[d][c] += parameter_count(*op);
+        costs.flops.choice[d][c] += conv_linear_macs(*op, recorder.ops[d][c].at(i));
       }
     }
   }
