@@ -41,7 +41,7 @@ TEST(ChainCosts, FlopsOfOneArchitectureByHand) {
   EXPECT_EQ(costs.flops.cost(arch), stem + layer1 + layer2 + head);
   EXPECT_EQ(costs.flops.cost(arch), 575578.0);
   // The same counter as measure_chain_costs.
-  const ChainCosts direct = measure_chain_costs(chain_preset("small", 1, 16, 10));
+  const NetworkCosts direct = measure_chain_costs(chain_preset("small", 1, 16, 10));
   EXPECT_EQ(direct.flops.cost(arch), costs.flops.cost(arch));
   EXPECT_EQ(direct.params.cost(arch), costs.params.cost(arch));
 }

@@ -20,7 +20,7 @@ using space::Nb201Space;
 void expect_table_matches(const Nb201Config& config, const std::string& dataset) {
   static const CsvTable table = read_csv(std::string(PRPNAS_SOURCE_DIR) + "/data/nb201.csv.gz");
   ASSERT_EQ(table.rows.size(), 15625u);
-  const Nb201Costs costs = measure_nb201_costs(config);
+  const NetworkCosts costs = measure_nb201_costs(config);
   const Nb201Space s;
   const std::size_t arch = table.column("arch");
   const std::vector<double> params = table.numbers("params_" + dataset), flops = table.numbers("flops_" + dataset);
@@ -42,7 +42,7 @@ TEST(Nb201Costs, MatchNasBench201OnImageNet16) {
 TEST(Nb201Costs, ClosedFormOfDataReadme) {
   // data/README.md: 73,306 + 28,000 n1 + 243,040 n3 params; the 15 cells
   // hold each op once per edge, so an entry is 15 cells' worth.
-  const Nb201Costs c = measure_nb201_costs(nb201_preset("paper", 3, 32, 10));
+  const NetworkCosts c = measure_nb201_costs(nb201_preset("paper", 3, 32, 10));
   EXPECT_EQ(c.params.fixed, 73306);
   EXPECT_EQ(c.flops.fixed, 7783050);
   for (int d = 0; d < 6; ++d) {
@@ -59,7 +59,7 @@ TEST(Nb201Costs, ClosedFormOfDataReadme) {
 
 TEST(Nb201Costs, FixedAndOpParamsCoverTheSupernetWeights) {
   const Nb201Config config = nb201_preset("default", 1, 28, 10);
-  const Nb201Costs c = measure_nb201_costs(config);
+  const NetworkCosts c = measure_nb201_costs(config);
   double ops = 0;
   for (const auto& row : c.params.choice) {
     for (double v : row) ops += v;
@@ -70,7 +70,7 @@ TEST(Nb201Costs, FixedAndOpParamsCoverTheSupernetWeights) {
 }
 
 TEST(Nb201Costs, CostRejectsBadArchitectures) {
-  const Nb201Costs c = measure_nb201_costs(nb201_preset("default", 1, 28, 10));
+  const NetworkCosts c = measure_nb201_costs(nb201_preset("default", 1, 28, 10));
   EXPECT_THROW(c.params.cost({0, 1, 2}), Error);
   EXPECT_THROW(c.flops.cost({0, 1, 2, 3, 4, 5}), Error);
 }

@@ -53,7 +53,7 @@ TEST(Nb201Network, OpsKeepShapeAndFollowNb201) {
 TEST(Nb201Network, BuildsOnlyTheChosenOps) {
   const Nb201Config config = nb201_preset("paper", 3, 32, 10);
   const Nb201Space s;
-  const Nb201Costs costs = measure_nb201_costs(config);
+  const NetworkCosts costs = measure_nb201_costs(config);
   std::mt19937_64 rng(11);
   for (int i = 0; i < 5; ++i) {
     const Architecture arch = space::sample_uniform(s, rng);

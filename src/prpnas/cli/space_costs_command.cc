@@ -34,7 +34,7 @@ void run(const CostsOptions& o) {
   // Parse every line before the supernet is built, so a typo fails fast.
   const std::vector<space::Architecture> archs = space::read_architecture_file(o.archs, *s);
 
-  const nn::Nb201Costs costs = nn::measure_nb201_costs(config);
+  const nn::NetworkCosts costs = nn::measure_nb201_costs(config);
   fmt::print("arch,params,flops\n");
   for (const auto& arch : archs) {
     fmt::print("{},{},{}\n", s->format(arch), std::llround(costs.params.cost(arch)),

@@ -11,7 +11,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "prpnas/space/cost_table.h"
+
 namespace prpnas::nn {
+
+// A family's counts over its space: fixed parts + one entry per (decision, choice).
+struct NetworkCosts {
+  space::CostTable params;  // counts
+  space::CostTable flops;   // multiply-accumulates
+};
 
 double parameter_count(const torch::nn::Module& module);
 

@@ -52,14 +52,8 @@ std::vector<std::string> preset_names(const std::string& space) {
 }
 
 NetworkCosts network_costs(const NetworkSpec& spec) {
-  if (spec.space == "nb201") {
-    Nb201Costs costs = measure_nb201_costs(nb201_config(spec));
-    return {std::move(costs.params), std::move(costs.flops)};
-  }
-  if (spec.space == "chain") {
-    ChainCosts costs = measure_chain_costs(chain_config(spec));
-    return {std::move(costs.params), std::move(costs.flops)};
-  }
+  if (spec.space == "nb201") return measure_nb201_costs(nb201_config(spec));
+  if (spec.space == "chain") return measure_chain_costs(chain_config(spec));
   unknown_space(spec.space);
 }
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "prpnas/nn/module_costs.h"
 #include "prpnas/nn/network.h"
 #include "prpnas/nn/supernet.h"
 #include "prpnas/space/cost_table.h"
@@ -41,10 +42,6 @@ std::vector<std::string> preset_names(const std::string& space);
 // of the spec's space, counted on the real modules (nn/<family>/costs.h;
 // NB201: measure_nb201_costs). Builds a supernet, so it draws from torch's
 // global generator.
-struct NetworkCosts {
-  space::CostTable params;
-  space::CostTable flops;
-};
 NetworkCosts network_costs(const NetworkSpec& spec);
 
 }  // namespace prpnas::nn

@@ -31,7 +31,7 @@ class ChainShapeRecorder : public OpObserver {
 
 }  // namespace
 
-ChainCosts measure_chain_costs(const ChainConfig& config) {
+NetworkCosts measure_chain_costs(const ChainConfig& config) {
   ChainSupernet supernet(config);
   supernet->eval();
   ChainShapeRecorder recorder;
@@ -44,7 +44,7 @@ ChainCosts measure_chain_costs(const ChainConfig& config) {
   }
   supernet->set_observer(nullptr);
 
-  ChainCosts costs;
+  NetworkCosts costs;
   for (const auto& [part, module] : supernet->fixed_parts()) {
     costs.params.fixed += parameter_count(*module);
     costs.flops.fixed += conv_linear_macs(*module, recorder.fixed.at(part));

@@ -35,7 +35,7 @@ class ShapeRecorder : public OpObserver {
 
 }  // namespace
 
-Nb201Costs measure_nb201_costs(const Nb201Config& config) {
+NetworkCosts measure_nb201_costs(const Nb201Config& config) {
   Nb201Supernet supernet(config);
   supernet->eval();
   ShapeRecorder recorder;
@@ -47,7 +47,7 @@ Nb201Costs measure_nb201_costs(const Nb201Config& config) {
   }
   supernet->set_observer(nullptr);
 
-  Nb201Costs costs;
+  NetworkCosts costs;
   for (const auto& [part, module] : supernet->fixed_parts()) {
     costs.params.fixed += parameter_count(*module);
     costs.flops.fixed += conv_linear_macs(*module, recorder.fixed.at(part));
