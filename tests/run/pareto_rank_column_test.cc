@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "prpnas/run/distinct_architectures.h"
-
 namespace prpnas::run {
 namespace {
 
@@ -21,12 +19,6 @@ TEST(ParetoRankColumn, AppendsRanksAndReplacesAnOldColumn) {
   const CsvTable again = with_pareto_rank_column(old, {1, 1});
   EXPECT_EQ(again.header, (std::vector<std::string>{"arch", "pareto_rank"}));
   EXPECT_EQ(again.rows, (std::vector<std::vector<std::string>>{{"a", "1"}, {"b", "1"}}));
-}
-
-TEST(DistinctArchitectures, KeepsFirstOccurrencesInOrder) {
-  const std::vector<space::Architecture> archs = {{1, 2}, {0, 0}, {1, 2}, {3, 1}, {0, 0}};
-  EXPECT_EQ(distinct_architectures(archs), (std::vector<space::Architecture>{{1, 2}, {0, 0}, {3, 1}}));
-  EXPECT_TRUE(distinct_architectures({}).empty());
 }
 
 }  // namespace

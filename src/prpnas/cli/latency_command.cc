@@ -11,7 +11,6 @@
 #include "prpnas/cli/measure_options.h"
 #include "prpnas/hw/measured_latency.h"
 #include "prpnas/hw/network_latency.h"
-#include "prpnas/run/distinct_architectures.h"
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 
@@ -29,7 +28,7 @@ void run_measure(const LatencyMeasureOptions& o) {
   const auto space = space::make_search_space(o.measure.space);
   // A repeated architecture would only be timed twice; keep its first line.
   const auto listed = space::read_architecture_file(o.archs, *space);
-  const std::vector<space::Architecture> archs = run::distinct_architectures(listed);
+  const std::vector<space::Architecture> archs = space::distinct_architectures(listed);
   if (archs.size() < listed.size()) {
     fmt::print(stderr, "prpnas: {} lists {} architectures more than once; each is measured once\n", o.archs,
                listed.size() - archs.size());

@@ -20,7 +20,8 @@ void copy_matching(const torch::OrderedDict<std::string, torch::Tensor>& from,
 
 }  // namespace
 
-torch::Tensor Supernet::alpha() const { return module().named_parameters()["alpha"]; }
+// Registered on the root module: no walk of the whole tree (check_optimizer asks every step).
+torch::Tensor Supernet::alpha() const { return module().named_parameters(/*recurse=*/false)["alpha"]; }
 
 std::vector<torch::Tensor> Supernet::weights() const {
   std::vector<torch::Tensor> weights;

@@ -45,12 +45,6 @@ nlohmann::json network_json(const NetworkSpec& spec) {
   unknown_space(spec.space);
 }
 
-std::vector<std::string> preset_names(const std::string& space) {
-  if (space == "nb201") return nb201_preset_names();
-  if (space == "chain") return chain_preset_names();
-  unknown_space(space);
-}
-
 NetworkCosts network_costs(const NetworkSpec& spec) {
   if (spec.space == "nb201") return measure_nb201_costs(nb201_config(spec));
   if (spec.space == "chain") return measure_chain_costs(chain_config(spec));

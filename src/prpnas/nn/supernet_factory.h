@@ -36,7 +36,6 @@ std::shared_ptr<Network> make_network(const NetworkSpec& spec, const space::Arch
 // the network it was timed on). NB201: its config's five numbers.
 nlohmann::json network_json(const NetworkSpec& spec);
 
-std::vector<std::string> preset_names(const std::string& space);
 
 // Parameters and FLOPs (multiply-accumulates, batch 1) of every architecture
 // of the spec's space, counted on the real modules (nn/<family>/costs.h;

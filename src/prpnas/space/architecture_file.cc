@@ -1,6 +1,7 @@
 #include "prpnas/space/architecture_file.h"
 
 #include <fstream>
+#include <set>
 
 #include "prpnas/util/error.h"
 
@@ -23,6 +24,15 @@ std::vector<Architecture> read_architecture_file(const std::string& path, const 
   if (in.bad()) throw DataError(path + ": read error; check the file");
   if (archs.empty()) throw DataError(path + ": no architecture strings (the file is empty or blank)");
   return archs;
+}
+
+std::vector<Architecture> distinct_architectures(const std::vector<Architecture>& archs) {
+  std::vector<Architecture> out;
+  std::set<Architecture> seen;
+  for (const auto& arch : archs) {
+    if (seen.insert(arch).second) out.push_back(arch);
+  }
+  return out;
 }
 
 }  // namespace prpnas::space

@@ -16,6 +16,10 @@ namespace prpnas::space {
 // space's explanation (position, what was expected) for the first bad line.
 std::vector<Architecture> read_architecture_file(const std::string& path, const SearchSpace& space);
 
+// The first occurrence of each architecture, in the order given (a file may
+// list one twice; `latency measure` times each once).
+std::vector<Architecture> distinct_architectures(const std::vector<Architecture>& archs);
+
 }  // namespace prpnas::space
 
 #endif  // PRPNAS_SPACE_ARCHITECTURE_FILE_H_

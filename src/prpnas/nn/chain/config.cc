@@ -37,9 +37,9 @@ ChainConfig chain_preset(std::string_view name, int in_channels, int image_size,
       return config;
     }
   }
-  throw ConfigError("unknown chain preset '" + std::string(name) + "' (presets: default, small)");
+  std::string known;
+  for (const ChainPreset& p : kChainPresets) known += (known.empty() ? "" : ", ") + std::string(p.name);
+  throw ConfigError("unknown chain preset '" + std::string(name) + "' (presets: " + known + ")");
 }
-
-std::vector<std::string> chain_preset_names() { return {"default", "small"}; }
 
 }  // namespace prpnas::nn

@@ -26,7 +26,6 @@ struct ChainConfig {
 
 // Throws ConfigError naming the known presets.
 ChainConfig chain_preset(std::string_view name, int in_channels, int image_size, int num_classes);
-std::vector<std::string> chain_preset_names();
 
 }  // namespace prpnas::nn
 
