@@ -21,7 +21,7 @@ void BM_LutEstimateNb201(benchmark::State& state) {
     for (std::size_t c = 0; c < space->choices(d).size(); ++c) lut.choice.back().push_back((rng() % 1000) * 1e-3);
   }
   std::vector<prpnas::space::Architecture> archs;
-  for (int i = 0; i < 1024; ++i) archs.push_back(space::sample_uniform(*space, rng));
+  for (int i = 0; i < 1024; ++i) archs.push_back(prpnas::space::sample_uniform(*space, rng));
   std::size_t i = 0;
   for (auto _ : state) {
     benchmark::DoNotOptimize(lut.cost(archs[i++ & 1023]));

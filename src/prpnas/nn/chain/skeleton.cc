@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/nn/average_pool_3x3.h"
 #include "prpnas/space/chain_space.h"
 #include "prpnas/util/error.h"
 
@@ -14,9 +15,7 @@ tnn::AnyModule make_chain_op(const std::string& choice, int64_t channels) {
   if (choice == "conv3x3") return tnn::AnyModule(ReLUConvBN(ReLUConvBNOptions(channels, channels, 3)));
   if (choice == "conv5x5") return tnn::AnyModule(ReLUConvBN(ReLUConvBNOptions(channels, channels, 5)));
   if (choice == "skip") return tnn::AnyModule(tnn::Identity());
-  if (choice == "avg_pool3x3") {
-    return tnn::AnyModule(tnn::AvgPool2d(tnn::AvgPool2dOptions(3).stride(1).padding(1).count_include_pad(false)));
-  }
+  if (choice == "avg_pool3x3") return tnn::AnyModule(AveragePool3x3());
   throw ConfigError("unknown chain operation '" + choice + "'");
 }
 

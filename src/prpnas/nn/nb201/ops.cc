@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "prpnas/nn/average_pool_3x3.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::nn {
@@ -51,7 +52,7 @@ tnn::AnyModule make_op(std::string_view choice, int64_t channels) {
   if (choice == "nor_conv_1x1") return tnn::AnyModule(ReLUConvBN(ReLUConvBNOptions(channels, channels, 1)));
   if (choice == "nor_conv_3x3") return tnn::AnyModule(ReLUConvBN(ReLUConvBNOptions(channels, channels, 3)));
   if (choice == "avg_pool_3x3") {
-    return tnn::AnyModule(tnn::AvgPool2d(tnn::AvgPool2dOptions(3).stride(1).padding(1).count_include_pad(false)));
+    return tnn::AnyModule(AveragePool3x3());
   }
   throw ConfigError("unknown NB201 operation '" + std::string(choice) +
                     "' (operations: none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3)");

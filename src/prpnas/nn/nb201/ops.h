@@ -4,7 +4,7 @@
 //   none          x.mul(0.): zeros that still depend on x, as NB201 does
 //   skip_connect  identity
 //   nor_conv_kxk  ReLU -> Conv2d(k, padding (k-1)/2, no bias) -> BatchNorm2d
-//   avg_pool_3x3  AvgPool2d(3, stride 1, padding 1, count_include_pad=false)
+//   avg_pool_3x3  AvgPool2d(3, stride 1, padding 1, count_include_pad=false) (average_pool_3x3.h)
 // plus the fixed parts between and after the cells: the stride-2 ResNet basic
 // block that reduces between stages and the head (BN + ReLU, global average
 // pooling, Linear).
