@@ -12,6 +12,7 @@
 //   Nb201EvaluationPerArch  the same, one architecture at a time as before
 //                         (SupernetEvaluator::accuracy): the speed-up's peer
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <random>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "prpnas/data/image_dataset.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/nn/supernet_factory.h"
+#include "prpnas/nn/tensor_memory.h"
 #include "prpnas/space/sampling.h"
 #include "prpnas/train/batches.h"
 #include "prpnas/train/supernet_evaluator.h"
@@ -30,7 +32,7 @@
 namespace prpnas {
 namespace {
 
-constexpr int kThreads = 2;
+static int kThreads = std::getenv("BT") ? std::atoi(std::getenv("BT")) : 2;
 constexpr int64_t kBatch = 64;
 
 // The default config's data: 10k training and 1k validation Fashion-MNIST images.
@@ -45,6 +47,7 @@ const data::DatasetSplits& fashion_mnist() {
 }
 
 std::shared_ptr<nn::Supernet> default_supernet() {
+  nn::keep_freed_tensor_memory();
   torch::manual_seed(0);
   nn::NetworkSpec spec;  // nb201, preset "default": C = 8, N = 1
   spec.in_channels = 1;
@@ -121,3 +124,36 @@ BENCHMARK(Nb201EvaluationPerArch)->Arg(100)->Arg(1000)->Unit(benchmark::kSecond)
 
 }  // namespace
 }  // namespace prpnas
+#include "prpnas/nn/nb201/supernet.h"
+#include <chrono>
+namespace prpnas { namespace {
+void TmpProfile(benchmark::State& state) {
+  nn::keep_freed_tensor_memory();
+  nn::set_compute_threads(kThreads);
+  auto sp = default_supernet();
+  auto& net = dynamic_cast<nn::Nb201SupernetImpl&>(*sp);
+  const auto archs = space::distinct_sample(sp->space(), 40, 1);
+  torch::Tensor x = train::make_batch(fashion_mnist().train, torch::arange(250), fashion_mnist()).images;
+  auto parts = net.fixed_parts();
+  std::map<std::string, double> t;
+  torch::NoGradGuard ng;
+  for (bool training : {true, false}) {
+    net.train(training);
+    for (int rep = 0; rep < 1; ++rep) {
+    for (const auto& arch : archs) {
+      auto tic = std::chrono::steady_clock::now();
+      auto lap = [&](const std::string& name) { auto now = std::chrono::steady_clock::now(); t[(training ? "train " : "eval ") + name] += std::chrono::duration<double>(now - tic).count(); tic = now; };
+      torch::Tensor h = parts[0].second->as<torch::nn::Sequential>()->forward(x); lap("stem");
+      h = const_cast<nn::Nb201CellImpl&>(*net.cell(0)).forward(h, arch); lap("cell1");
+      h = parts[1].second->as<nn::ResNetBasicBlockImpl>()->forward(h); lap("red1");
+      h = const_cast<nn::Nb201CellImpl&>(*net.cell(1)).forward(h, arch); lap("cell2");
+      h = parts[2].second->as<nn::ResNetBasicBlockImpl>()->forward(h); lap("red2");
+      h = const_cast<nn::Nb201CellImpl&>(*net.cell(2)).forward(h, arch); lap("cell3");
+      h = parts[3].second->as<nn::Nb201HeadImpl>()->forward(h); lap("head");
+    }}
+  }
+  for (auto _ : state) {}
+  for (auto& [k, v] : t) std::printf("%-14s %7.2f ms/arch\n", k.c_str(), 1e3 * v / 40);
+}
+BENCHMARK(TmpProfile)->Iterations(1);
+}}

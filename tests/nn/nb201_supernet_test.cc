@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -77,6 +78,33 @@ TEST(Nb201Supernet, CopyTakesBatchNormStatistics) {
   // Warm-up moved them: a fresh network would not match.
   EXPECT_FALSE(torch::equal(Nb201Network(small_config(), arch)->named_buffers()["stem.1.running_mean"],
                             buffers["stem.1.running_mean"]));
+}
+
+// Paths in an order that both reuses and misses the memo's parts, in train
+// mode (batch statistics), then in eval mode with the running statistics
+// that left (a memo is valid only while they stay), each mode in its own slot.
+TEST(Nb201Supernet, MemoForwardEqualsThePlainForwardBitForBit) {
+  torch::manual_seed(4);
+  Nb201Supernet supernet(small_config());
+  torch::NoGradGuard no_grad;
+  supernet->train();
+  supernet->forward(torch::randn({16, 3, 16, 16}), Architecture(6, Nb201Space::kConv3x3));  // some running statistics
+  const torch::Tensor x = torch::randn({8, 3, 16, 16});
+  const Nb201Space s;
+  std::mt19937_64 rng(9);
+  std::vector<Architecture> paths;
+  for (int i = 0; i < 120; ++i) paths.push_back(space::sample_uniform(s, rng));
+  std::sort(paths.begin(), paths.begin() + 60);  // neighbours share prefixes; the rest is random
+  ForwardMemo memo(int64_t{1} << 30);
+  for (bool training : {true, false}) {
+    supernet->train(training);
+    memo.set_slot(training ? 0 : 1);
+    for (const Architecture& path : paths) {
+      const torch::Tensor plain = supernet->forward(x, path);
+      EXPECT_TRUE(torch::equal(supernet->forward(x, path, memo), plain)) << s.format(path) << " " << training;
+    }
+  }
+  EXPECT_GT(memo.hits(), memo.misses());
 }
 
 TEST(Nb201Supernet, MaskWithOneAliveOpPerEdgeEqualsSinglePath) {

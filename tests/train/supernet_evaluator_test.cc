@@ -107,6 +107,32 @@ TEST_F(SupernetEvaluatorTest, DeterministicAndLeavesTheSupernetAsItWas) {
   EXPECT_NE(SupernetEvaluator(supernet.ptr(), *data_, none).accuracies(architectures()), first);
 }
 
+// accuracies() reorders the architectures and reuses parts of the forward
+// between them (nn/forward_memo.h); accuracy() runs each alone. Bit for bit
+// the same, with and without recalibration, whether the memo keeps all or
+// nothing between architectures, duplicates included.
+TEST_F(SupernetEvaluatorTest, AllAtOnceEqualsOneAtATime) {
+  torch::manual_seed(6);
+  Nb201Supernet supernet(config());
+  fairness_train(supernet, 20, 6);
+  std::vector<Architecture> archs = space::distinct_sample(Nb201Space(), 80, 5);
+  archs.push_back(archs[3]);
+  archs.push_back(archs[40]);
+  for (int recalibration : {3, 0}) {
+    for (int64_t memo_bytes : {int64_t{1} << 30, int64_t{0}}) {
+      SupernetEvaluatorOptions options = small_options();
+      options.recalibration_batches = recalibration;
+      options.memo_bytes = memo_bytes;
+      SupernetEvaluator evaluator(supernet.ptr(), *data_, options);
+      const std::vector<double> all = evaluator.accuracies(archs);
+      for (std::size_t i = 0; i < archs.size(); ++i) {
+        EXPECT_EQ(all[i], evaluator.accuracy(archs[i])) << Nb201Space().format(archs[i]) << " recalibration "
+                                                        << recalibration << " memo " << memo_bytes;
+      }
+    }
+  }
+}
+
 TEST_F(SupernetEvaluatorTest, TrainingAfterAnEvaluationIsUnaffected) {
   auto run = [&](bool evaluate) {
     torch::manual_seed(3);

@@ -16,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+#include "prpnas/nn/forward_memo.h"
 #include "prpnas/nn/network.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/search_space.h"
@@ -34,6 +35,13 @@ class Supernet {
   // Single path: on each decision only the chosen choice runs. Throws
   // prpnas::Error for an architecture of another shape.
   virtual torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path) = 0;
+  // The same, bit for bit, taking parts that depend only on the images and
+  // some decisions from `memo` (nn/forward_memo.h) when it holds them, and
+  // storing them there otherwise. The op observer sees only what runs. A
+  // family that keeps nothing runs the plain forward.
+  virtual torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path, ForwardMemo& /*memo*/) {
+    return forward(x, path);
+  }
   // Each decision runs the unweighted sum of its alive choices. Throws
   // prpnas::Error unless every decision has an alive choice.
   virtual torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive) = 0;

@@ -47,7 +47,7 @@ BatchNorms path_batch_norms(const nn::Supernet& supernet, const space::Architect
 }
 
 void recalibrate_bn(nn::Supernet& supernet, const space::Architecture& path,
-                    const std::vector<torch::Tensor>& batches) {
+                    const std::vector<torch::Tensor>& batches, nn::ForwardMemo* memo) {
   if (batches.empty()) throw Error("BN recalibration needs at least one batch of training images");
   const BatchNorms bns = path_batch_norms(supernet, path);
   {
@@ -56,7 +56,14 @@ void recalibrate_bn(nn::Supernet& supernet, const space::Architecture& path,
     torch::NoGradGuard no_grad;
     supernet.module().train();
     try {
-      for (const torch::Tensor& images : batches) supernet.forward(images, path);
+      for (std::size_t i = 0; i < batches.size(); ++i) {
+        if (memo) {
+          memo->set_slot(static_cast<int>(i));
+          supernet.forward(batches[i], path, *memo);
+        } else {
+          supernet.forward(batches[i], path);
+        }
+      }
     } catch (...) {
       supernet.module().eval();
       throw;

@@ -37,10 +37,13 @@ namespace prpnas::train {
 std::vector<std::shared_ptr<torch::nn::BatchNorm2dImpl>> path_batch_norms(const nn::Supernet& supernet,
                                                                            const space::Architecture& path);
 
-// `batches`: normalised images [B, C, H, W]. Throws prpnas::Error for an
-// invalid path or when `batches` is empty.
+// `batches`: normalised images [B, C, H, W]. With a memo, batch i runs in
+// its slot i (nn/forward_memo.h): the BN layers of parts the memo already
+// holds are reset but not recalibrated, which is exact as long as those
+// parts' outputs are taken from the memo afterwards too. Throws
+// prpnas::Error for an invalid path or when `batches` is empty.
 void recalibrate_bn(nn::Supernet& supernet, const space::Architecture& path,
-                    const std::vector<torch::Tensor>& batches);
+                    const std::vector<torch::Tensor>& batches, nn::ForwardMemo* memo = nullptr);
 
 }  // namespace prpnas::train
 

@@ -39,10 +39,13 @@ class BufferSnapshot {
 SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, const data::DatasetSplits& data,
                                      const SupernetEvaluatorOptions& options)
     : supernet_(std::move(supernet)), options_(options) {
-  if (options.recalibration_batches < 0 || options.batch_size < 1 || options.valid_images < 0) {
-    throw ConfigError(fmt::format("supernet evaluator: recalibration_batches {}, batch_size {}, valid_images {}; "
-                                  "use 0 or more batches, a batch size of 1 or more and 0 or more images",
-                                  options.recalibration_batches, options.batch_size, options.valid_images));
+  if (options.recalibration_batches < 0 || options.batch_size < 1 || options.valid_images < 0 ||
+      options.memo_bytes < 0) {
+    throw ConfigError(fmt::format("supernet evaluator: recalibration_batches {}, batch_size {}, valid_images {}, "
+                                  "memo_bytes {}; use 0 or more batches, a batch size of 1 or more, 0 or more "
+                                  "images and 0 or more bytes",
+                                  options.recalibration_batches, options.batch_size, options.valid_images,
+                                  options.memo_bytes));
   }
   if (data.valid.size() == 0) {
     throw ConfigError("supernet evaluator: " + data.name + " has no validation split; give it valid_size > 0");
@@ -66,16 +69,26 @@ SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, con
   }
 }
 
-double SupernetEvaluator::accuracy(const space::Architecture& arch) {
+double SupernetEvaluator::accuracy(const space::Architecture& arch) { return judge(arch, nullptr); }
+
+double SupernetEvaluator::judge(const space::Architecture& arch, nn::ForwardMemo* memo) {
   nn::Supernet& supernet = *supernet_;
   const BufferSnapshot snapshot(supernet.module());
-  if (!recalibration_.empty()) recalibrate_bn(supernet, arch, recalibration_);
+  if (!recalibration_.empty()) recalibrate_bn(supernet, arch, recalibration_, memo);
   supernet.module().eval();
   torch::NoGradGuard no_grad;
   int64_t correct = 0, begin = 0;
-  for (const torch::Tensor& images : valid_images_) {
+  for (std::size_t j = 0; j < valid_images_.size(); ++j) {
+    const torch::Tensor& images = valid_images_[j];
     const torch::Tensor labels = valid_labels_.slice(0, begin, begin + images.size(0));
-    correct += supernet.forward(images, arch).argmax(1).eq(labels).sum().item<int64_t>();
+    torch::Tensor logits;
+    if (memo) {
+      memo->set_slot(static_cast<int>(recalibration_.size() + j));  // after the recalibration batches' slots
+      logits = supernet.forward(images, arch, *memo);
+    } else {
+      logits = supernet.forward(images, arch);
+    }
+    correct += logits.argmax(1).eq(labels).sum().item<int64_t>();
     begin += images.size(0);
   }
   return 100.0 * static_cast<double>(correct) / static_cast<double>(valid_labels_.size(0));
@@ -84,14 +97,21 @@ double SupernetEvaluator::accuracy(const space::Architecture& arch) {
 std::vector<double> SupernetEvaluator::accuracies(const std::vector<space::Architecture>& archs,
                                                   std::FILE* progress) {
   Progress line(options_.label, static_cast<int64_t>(archs.size()), "arch", progress);
-  std::vector<double> out;
-  out.reserve(archs.size());
+  // Neighbours in lexicographic order share their first decisions, and so the memo's keys.
+  std::vector<std::size_t> order(archs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return archs[a] < archs[b]; });
+  nn::ForwardMemo memo(options_.memo_bytes);
+  std::vector<double> out(archs.size());
   double sum = 0;
-  for (const space::Architecture& arch : archs) {
-    out.push_back(accuracy(arch));
-    sum += out.back();
-    line.update(static_cast<int64_t>(out.size()), fmt::format("mean acc {:.2f}%", sum / static_cast<double>(out.size())));
+  for (std::size_t done = 0; done < order.size(); ++done) {
+    out[order[done]] = judge(archs[order[done]], &memo);
+    memo.trim();
+    sum += out[order[done]];
+    line.update(static_cast<int64_t>(done + 1), fmt::format("mean acc {:.2f}%", sum / static_cast<double>(done + 1)));
   }
+  sum = 0;  // again in the caller's order, as the line always said
+  for (double a : out) sum += a;
   line.finish(out.empty() ? "" : fmt::format("mean acc {:.2f}%", sum / static_cast<double>(out.size())));
   return out;
 }

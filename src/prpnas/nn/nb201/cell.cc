@@ -40,6 +40,21 @@ torch::Tensor Nb201CellImpl::forward(const torch::Tensor& x, const space::Archit
   return cell(x, run, observer);
 }
 
+torch::Tensor Nb201CellImpl::forward(const torch::Tensor& x, const space::Architecture& path, ForwardMemo& memo,
+                                     OpObserver* observer) {
+  // Edges 0: 0->1, 1: 0->2, 2: 1->2, 3: 0->3, 4: 1->3, 5: 2->3 (Nb201Space::edge).
+  auto run = [&](int d, const torch::Tensor& in) {
+    torch::Tensor out = edge(d, {path[d]}, in, observer);
+    return out.defined() ? out : torch::zeros_like(x);  // an absent `none` adds zeros
+  };
+  auto node1 = [&] { return memo.recall({kNb201Node1Key, path[0]}, [&] { return run(0, x); }); };
+  const torch::Tensor node2 = memo.recall({kNb201Node2Key, path[0], path[1], path[2]},
+                                          [&] { return run(1, x) + run(2, node1()); });
+  const torch::Tensor edge3 = memo.recall({kNb201Edge3Key, path[3]}, [&] { return run(3, x); });
+  const torch::Tensor edge4 = memo.recall({kNb201Edge4Key, path[0], path[4]}, [&] { return run(4, node1()); });
+  return edge3 + edge4 + run(5, node2);
+}
+
 torch::Tensor Nb201CellImpl::forward(const torch::Tensor& x, const space::ChoiceMask& alive, OpObserver* observer) {
   std::vector<std::vector<int>> run(Nb201Space::kNumEdges);
   for (int d = 0; d < Nb201Space::kNumEdges; ++d) {

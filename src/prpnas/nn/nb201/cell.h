@@ -14,6 +14,7 @@
 #include <memory>
 #include <vector>
 
+#include "prpnas/nn/forward_memo.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/search_space.h"
 
@@ -22,6 +23,9 @@ namespace prpnas::nn {
 // Choices per edge: the values of space::Nb201Space::Op.
 inline constexpr int kNb201NumChoices = 5;
 
+// The first element of the NB201 supernet's ForwardMemo keys: which part.
+enum Nb201MemoPart : int { kNb201StemKey, kNb201Node1Key, kNb201Node2Key, kNb201Edge3Key, kNb201Edge4Key };
+
 class Nb201CellImpl : public torch::nn::Module {
  public:
   // ops[d][c]: build choice c on edge d; `channels` in and out of every op.
@@ -29,6 +33,12 @@ class Nb201CellImpl : public torch::nn::Module {
 
   // One op per edge. The path must be checked (check_nb201_path).
   torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path, OpObserver* observer = nullptr);
+  // The same, bit for bit (sums in the same order), for a cell whose input
+  // `x` is the same for every path: node 1 (key: edge 0's choice), node 2
+  // (edges 0-2), edge 0->3's output (edge 3) and edge 1->3's (edges 0, 4) are
+  // taken from or stored in `memo`; only edge 2->3 and the last sum always run.
+  torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path, ForwardMemo& memo,
+                        OpObserver* observer = nullptr);
   // Each edge gives the unweighted sum of its alive ops (check_nb201_mask);
   // an edge without alive ops adds nothing.
   torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive, OpObserver* observer = nullptr);

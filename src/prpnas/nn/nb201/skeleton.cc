@@ -1,5 +1,7 @@
 #include "prpnas/nn/nb201/skeleton.h"
 
+#include <type_traits>
+
 namespace prpnas::nn {
 
 Nb201Skeleton::Nb201Skeleton(const Nb201Config& config, const space::ChoiceMask& ops) : config_(config) {
@@ -24,19 +26,29 @@ std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> Nb201Ske
           {"head", head_.ptr()}};
 }
 
-torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::Architecture& path) { return run_with(x, path); }
+torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::Architecture& path, ForwardMemo* memo) {
+  return run_with(x, path, memo);
+}
 
 torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::ChoiceMask& alive) {
-  return run_with(x, alive);
+  return run_with(x, alive, nullptr);
 }
 
 template <class Choice>
-torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choice) {
+torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo) {
   const int n = config_.cells_per_stage;
-  torch::Tensor h = run_fixed("stem", stem_, x);
+  torch::Tensor h = memo ? memo->recall({kNb201StemKey}, [&] { return run_fixed("stem", stem_, x); })
+                         : run_fixed("stem", stem_, x);
   for (int i = 0; i < num_cells(); ++i) {
     if (i == n) h = run_fixed("reduction1", reduction1_, h);
     if (i == 2 * n) h = run_fixed("reduction2", reduction2_, h);
+    if constexpr (std::is_same_v<Choice, space::Architecture>) {
+      // Only the first cell's input is the same for every path.
+      if (memo && i == 0) {
+        h = cells_[i]->forward(h, choice, *memo, observer_);
+        continue;
+      }
+    }
     h = cells_[i]->forward(h, choice, observer_);
   }
   return run_fixed("head", head_, h);

@@ -19,6 +19,7 @@
 
 #include "prpnas/nn/nb201/cell.h"
 #include "prpnas/nn/nb201/config.h"
+#include "prpnas/nn/forward_memo.h"
 #include "prpnas/nn/nb201/ops.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/search_space.h"
@@ -44,12 +45,14 @@ class Nb201Skeleton : public torch::nn::Module {
   Nb201Skeleton(const Nb201Config& config, const space::ChoiceMask& ops);
 
   // The whole network with the cells run by path or by mask (already checked).
-  torch::Tensor run(const torch::Tensor& x, const space::Architecture& path);
+  // With a memo, the stem and the first cell reuse what it holds (forward_memo.h):
+  // their input is the same for every path.
+  torch::Tensor run(const torch::Tensor& x, const space::Architecture& path, ForwardMemo* memo = nullptr);
   torch::Tensor run(const torch::Tensor& x, const space::ChoiceMask& alive);
 
  private:
   template <class Choice>
-  torch::Tensor run_with(const torch::Tensor& x, const Choice& choice);
+  torch::Tensor run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo);
   template <class Holder>
   torch::Tensor run_fixed(const std::string& part, Holder& module, const torch::Tensor& x);
 

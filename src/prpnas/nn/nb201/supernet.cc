@@ -17,6 +17,11 @@ torch::Tensor Nb201SupernetImpl::forward(const torch::Tensor& x, const space::Ar
   return run(x, path);
 }
 
+torch::Tensor Nb201SupernetImpl::forward(const torch::Tensor& x, const space::Architecture& path, ForwardMemo& memo) {
+  check_nb201_path(path);
+  return run(x, path, &memo);
+}
+
 torch::Tensor Nb201SupernetImpl::forward(const torch::Tensor& x, const space::ChoiceMask& alive) {
   check_nb201_mask(alive);
   for (std::size_t d = 0; d < alive.size(); ++d) {

@@ -26,6 +26,9 @@ class Nb201SupernetImpl : public Nb201Skeleton, public Supernet {
   // Single path: on each edge only the chosen op runs (`none` gives zeros).
   // Throws prpnas::Error unless the path has 6 choices in 0..4.
   torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path) override;
+  // Keeps the stem's output, the first cell's nodes 1 and 2 and its edges
+  // 0->3 and 1->3 (Nb201CellImpl's memo forward).
+  torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path, ForwardMemo& memo) override;
   // Each edge outputs the unweighted sum of its alive ops. Throws
   // prpnas::Error unless the mask is 6 x 5 with an alive op on every edge.
   torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive) override;

@@ -5,6 +5,7 @@
 #include "prpnas/train/methods/baselines.h"
 #include "prpnas/train/methods/prp.h"
 #include "prpnas/train/supernet_run.h"
+#include "prpnas/util/error.h"
 
 namespace prpnas::train {
 
