@@ -81,9 +81,9 @@ void BM_HV3D_Pagmo(benchmark::State& state) { BM_Pagmo<3>(state); }
 void BM_HV4D_Ours(benchmark::State& state) { BM_Ours<4>(state); }
 void BM_HV4D_Pagmo(benchmark::State& state) { BM_Pagmo<4>(state); }
 
-BENCHMARK(BM_HV2D_Ours)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HV2D_Ours)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HV2D_Pagmo)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_HV3D_Ours)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HV3D_Ours)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HV3D_Pagmo)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HV4D_Ours)->Arg(100)->Arg(300)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HV4D_Pagmo)->Arg(100)->Arg(300)->Arg(1000)->Unit(benchmark::kMillisecond);

@@ -69,9 +69,9 @@ void BM_Ranks3D_Ours(benchmark::State& state) { run_ours(state, 3); }
 void BM_Ranks2D_Pagmo(benchmark::State& state) { run_pagmo(state, 2); }
 void BM_Ranks3D_Pagmo(benchmark::State& state) { run_pagmo(state, 3); }
 
-BENCHMARK(BM_Ranks2D_Ours)->Arg(1000)->Arg(10000)->Arg(100000)
+BENCHMARK(BM_Ranks2D_Ours)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Ranks3D_Ours)->Arg(1000)->Arg(10000)->Arg(100000)
+BENCHMARK(BM_Ranks3D_Ours)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)
     ->Unit(benchmark::kMillisecond);
 // pagmo keeps, for every point, the list of points it dominates: O(N^2)
 // memory. At N = 1e5 that is billions of indices (tens of GB), so pagmo stops

@@ -6,13 +6,16 @@
 // validation images). Real Fashion-MNIST images where the peer uses random
 // ones; the time of a step does not depend on the values.
 //
-//   Nb201SinglePathStep   one uniform path per batch         images/s
-//   Nb201FairnessStep     FairNAS: 5 paths per batch, 1 step  path-images/s
-//   Nb201Evaluation       recalibration + accuracy           archs/s
-//   Nb201EvaluationPerArch  the same, one architecture at a time as before
-//                         (SupernetEvaluator::accuracy): the speed-up's peer
+//   Nb201EvaluationBefore/N  recalibration + accuracy of N architectures as
+//                            the code did before its speed-up: one at a time,
+//                            torch's avg_pool2d, glibc's default memory policy
+//   Nb201SinglePathStep      one uniform path per batch          images/s
+//   Nb201FairnessStep        FairNAS: 5 paths per batch, 1 step  path-images/s
+//   Nb201Evaluation/N        SupernetEvaluator::accuracies       archs/s
+//
+// Run Nb201EvaluationBefore first in its process (bench/compare_pytorch.sh
+// does): the memory policy the others set cannot be undone.
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <random>
 #include <vector>
@@ -21,7 +24,9 @@
 #include <torch/torch.h>
 
 #include "prpnas/data/image_dataset.h"
+#include "prpnas/nn/average_pool_3x3.h"
 #include "prpnas/nn/compute_threads.h"
+#include "prpnas/nn/nb201/supernet.h"
 #include "prpnas/nn/supernet_factory.h"
 #include "prpnas/nn/tensor_memory.h"
 #include "prpnas/space/sampling.h"
@@ -32,7 +37,7 @@
 namespace prpnas {
 namespace {
 
-static int kThreads = std::getenv("BT") ? std::atoi(std::getenv("BT")) : 2;
+constexpr int kThreads = 2;
 constexpr int64_t kBatch = 64;
 
 // The default config's data: 10k training and 1k validation Fashion-MNIST images.
@@ -46,8 +51,13 @@ const data::DatasetSplits& fashion_mnist() {
   return splits;
 }
 
-std::shared_ptr<nn::Supernet> default_supernet() {
-  nn::keep_freed_tensor_memory();
+bool memory_kept = false;
+
+std::shared_ptr<nn::Supernet> default_supernet(bool keep_memory = true) {
+  if (keep_memory) {
+    nn::keep_freed_tensor_memory();  // as prpnas-torch does
+    memory_kept = true;
+  }
   torch::manual_seed(0);
   nn::NetworkSpec spec;  // nb201, preset "default": C = 8, N = 1
   spec.in_channels = 1;
@@ -98,9 +108,8 @@ train::SupernetEvaluatorOptions default_evaluation() {
 
 // Each iteration judges state.range(0) distinct architectures.
 template <class Evaluate>
-void run_evaluation(benchmark::State& state, Evaluate evaluate) {
+void run_evaluation(benchmark::State& state, std::shared_ptr<nn::Supernet> supernet, Evaluate evaluate) {
   nn::set_compute_threads(kThreads);
-  auto supernet = default_supernet();
   train::SupernetEvaluator evaluator(supernet, fashion_mnist(), default_evaluation());
   const auto archs = space::distinct_sample(supernet->space(), static_cast<uint64_t>(state.range(0)), 1);
   for (auto _ : state) benchmark::DoNotOptimize(evaluate(evaluator, archs));
@@ -108,52 +117,52 @@ void run_evaluation(benchmark::State& state, Evaluate evaluate) {
                                                  benchmark::Counter::kIsRate);
 }
 
-void Nb201Evaluation(benchmark::State& state) {
-  run_evaluation(state, [](train::SupernetEvaluator& e, const auto& archs) { return e.accuracies(archs); });
-}
-BENCHMARK(Nb201Evaluation)->Arg(100)->Arg(1000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
-
-void Nb201EvaluationPerArch(benchmark::State& state) {
-  run_evaluation(state, [](train::SupernetEvaluator& e, const auto& archs) {
+void Nb201EvaluationBefore(benchmark::State& state) {
+  if (memory_kept) {
+    state.SkipWithError("run Nb201EvaluationBefore first in its process (--benchmark_filter=Nb201EvaluationBefore)");
+    return;
+  }
+  nn::use_torch_average_pool(true);
+  run_evaluation(state, default_supernet(/*keep_memory=*/false), [](train::SupernetEvaluator& e, const auto& archs) {
     std::vector<double> out;
     for (const auto& arch : archs) out.push_back(e.accuracy(arch));
     return out;
   });
+  nn::use_torch_average_pool(false);
 }
-BENCHMARK(Nb201EvaluationPerArch)->Arg(100)->Arg(1000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+BENCHMARK(Nb201EvaluationBefore)->Arg(100)->Arg(1000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+void Nb201Evaluation(benchmark::State& state) {
+  run_evaluation(state, default_supernet(),
+                 [](train::SupernetEvaluator& e, const auto& archs) { return e.accuracies(archs); });
+}
+BENCHMARK(Nb201Evaluation)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+// How a FairNAS-style step grows with the network (C, N) and with the
+// number of paths per step (k alive choices on every edge: k paths).
+void Nb201StepGrowth(benchmark::State& state) {
+  nn::keep_freed_tensor_memory();
+  nn::set_compute_threads(kThreads);
+  const int channels = static_cast<int>(state.range(0)), cells = static_cast<int>(state.range(1));
+  const int paths = static_cast<int>(state.range(2));
+  torch::manual_seed(0);
+  nn::Nb201Supernet supernet(nn::Nb201Config{channels, cells, 1, 28, 10});
+  auto sgd = train::make_weight_optimizer(*supernet);
+  const train::Batch batch = first_batch();
+  space::ChoiceMask alive = supernet->space().full_mask();
+  for (auto& row : alive) {
+    for (std::size_t c = 0; c < row.size(); ++c) row[c] = static_cast<int>(c) >= 5 - paths;  // convs and pool first
+  }
+  std::mt19937_64 rng(0);
+  for (auto _ : state) train::fairness_step(*supernet, sgd, batch, alive, rng);
+  state.counters["path-images/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * paths * kBatch), benchmark::Counter::kIsRate);
+}
+BENCHMARK(Nb201StepGrowth)
+    ->ArgNames({"C", "N", "paths"})
+    ->ArgsProduct({{8, 16}, {1, 2, 5}, {1, 5}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace prpnas
-#include "prpnas/nn/nb201/supernet.h"
-#include <chrono>
-namespace prpnas { namespace {
-void TmpProfile(benchmark::State& state) {
-  nn::keep_freed_tensor_memory();
-  nn::set_compute_threads(kThreads);
-  auto sp = default_supernet();
-  auto& net = dynamic_cast<nn::Nb201SupernetImpl&>(*sp);
-  const auto archs = space::distinct_sample(sp->space(), 40, 1);
-  torch::Tensor x = train::make_batch(fashion_mnist().train, torch::arange(250), fashion_mnist()).images;
-  auto parts = net.fixed_parts();
-  std::map<std::string, double> t;
-  torch::NoGradGuard ng;
-  for (bool training : {true, false}) {
-    net.train(training);
-    for (int rep = 0; rep < 1; ++rep) {
-    for (const auto& arch : archs) {
-      auto tic = std::chrono::steady_clock::now();
-      auto lap = [&](const std::string& name) { auto now = std::chrono::steady_clock::now(); t[(training ? "train " : "eval ") + name] += std::chrono::duration<double>(now - tic).count(); tic = now; };
-      torch::Tensor h = parts[0].second->as<torch::nn::Sequential>()->forward(x); lap("stem");
-      h = const_cast<nn::Nb201CellImpl&>(*net.cell(0)).forward(h, arch); lap("cell1");
-      h = parts[1].second->as<nn::ResNetBasicBlockImpl>()->forward(h); lap("red1");
-      h = const_cast<nn::Nb201CellImpl&>(*net.cell(1)).forward(h, arch); lap("cell2");
-      h = parts[2].second->as<nn::ResNetBasicBlockImpl>()->forward(h); lap("red2");
-      h = const_cast<nn::Nb201CellImpl&>(*net.cell(2)).forward(h, arch); lap("cell3");
-      h = parts[3].second->as<nn::Nb201HeadImpl>()->forward(h); lap("head");
-    }}
-  }
-  for (auto _ : state) {}
-  for (auto& [k, v] : t) std::printf("%-14s %7.2f ms/arch\n", k.c_str(), 1e3 * v / 40);
-}
-BENCHMARK(TmpProfile)->Iterations(1);
-}}

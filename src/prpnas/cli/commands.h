@@ -9,8 +9,9 @@ namespace prpnas::cli {
 
 void add_pareto_command(CLI::App& app);
 void add_stats_command(CLI::App& app);
-void add_space_command(CLI::App& app);
-void add_space_costs_subcommand(CLI::App& space);  // called by add_space_command
+// Returns `space`, for prpnas-torch to add `space costs` to.
+CLI::App* add_space_command(CLI::App& app);
+void add_space_costs_subcommand(CLI::App& space);
 void add_data_command(CLI::App& app);
 void add_train_arch_command(CLI::App& app);
 void add_ground_truth_command(CLI::App& app);

@@ -1,5 +1,6 @@
 // `prpnas space info|enumerate|sample|check`: look at a search space and its
-// architecture strings. `space costs` lives in space_costs_command.cc.
+// architecture strings. `space costs` lives in space_costs_command.cc: it
+// builds networks, so only prpnas-torch adds it.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -90,7 +91,7 @@ void run_check(const SpaceOptions& o) {
 
 }  // namespace
 
-void add_space_command(CLI::App& app) {
+CLI::App* add_space_command(CLI::App& app) {
   CLI::App* space = app.add_subcommand("space", "search spaces and their architecture strings");
   space->require_subcommand(1);
   auto o = std::make_shared<SpaceOptions>();
@@ -117,8 +118,7 @@ void add_space_command(CLI::App& app) {
       space, "check", "validate a file of architecture strings, one per line (blank lines skipped)", *o);
   check->add_option("--input", o->input, "text file")->required();
   check->callback([o] { run_check(*o); });
-
-  add_space_costs_subcommand(*space);
+  return space;
 }
 
 }  // namespace prpnas::cli

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/nn/compute_threads.h"
+#include "prpnas/nn/torch_info.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
@@ -29,7 +30,7 @@ void MeasurementRecorder::complete(MeasurementSetup& setup) const {
     source.power_watts = rapl_.joules_between(start_, rapl_.sample()) / setup.seconds;
   }
   setup.preset = preset_;
-  describe_this_machine(setup, options_.device);
+  describe_this_machine(setup, options_.device, nn::torch_info());
   setup.energy = {{"source", source.kind}, {"power_watts", source.power_watts}, {"description", source.description}};
 }
 

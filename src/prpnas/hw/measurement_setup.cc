@@ -6,7 +6,6 @@
 
 #include <fmt/core.h>
 
-#include "prpnas/nn/torch_info.h"
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/error.h"
 
@@ -79,10 +78,10 @@ MeasurementSetup MeasurementSetup::from_json(const nlohmann::json& json, const s
   return s;
 }
 
-void describe_this_machine(MeasurementSetup& setup, const std::string& device) {
+void describe_this_machine(MeasurementSetup& setup, const std::string& device, const std::string& libraries) {
   setup.cpu_model = cpu_model_name();
   setup.device = device.empty() ? setup.cpu_model : device;
-  setup.libraries = nn::torch_info() + ", g++ " + __VERSION__;
+  setup.libraries = libraries + ", g++ " + __VERSION__;
   setup.date = utc_now();
 }
 

@@ -40,8 +40,9 @@ struct MeasurementSetup {
 };
 
 // Fills device, cpu_model, libraries and date for this process; `device`
-// empty means "use the CPU model".
-void describe_this_machine(MeasurementSetup& setup, const std::string& device);
+// empty means "use the CPU model". `libraries`: what did the work, e.g.
+// nn::torch_info() (this file knows nothing of torch: table readers use it).
+void describe_this_machine(MeasurementSetup& setup, const std::string& device, const std::string& libraries);
 
 // Throws ConfigError unless `a` and `b` time the same network the same way
 // (space, preset, network, batch, threads); names both files and the field.

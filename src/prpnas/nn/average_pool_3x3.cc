@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -118,10 +119,14 @@ class AveragePool3x3Function : public torch::autograd::Function<AveragePool3x3Fu
   }
 };
 
+std::atomic<bool> torch_average_pool{false};
+
 }  // namespace
 
+void use_torch_average_pool(bool use) { torch_average_pool = use; }
+
 torch::Tensor average_pool_3x3(const torch::Tensor& x) {
-  if (x.scalar_type() != torch::kFloat || x.dim() != 4 || x.device() != torch::kCPU) {
+  if (x.scalar_type() != torch::kFloat || x.dim() != 4 || x.device() != torch::kCPU || torch_average_pool) {
     return torch::avg_pool2d(x, 3, 1, 1, /*ceil_mode=*/false, /*count_include_pad=*/false);
   }
   return AveragePool3x3Function::apply(x);

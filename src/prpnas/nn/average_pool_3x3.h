@@ -22,6 +22,11 @@ namespace prpnas::nn {
 // other dtype goes to torch::avg_pool2d with the same options.
 torch::Tensor average_pool_3x3(const torch::Tensor& x);
 
+// For a benchmark that times this kernel against the one it replaces in the
+// same run (bench/supernet_bench.cc): while set, every call above goes to
+// torch::avg_pool2d.
+void use_torch_average_pool(bool use);
+
 class AveragePool3x3Impl : public torch::nn::Module {
  public:
   torch::Tensor forward(const torch::Tensor& x) { return average_pool_3x3(x); }

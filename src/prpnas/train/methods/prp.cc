@@ -10,6 +10,7 @@
 #include "prpnas/train/methods/baselines.h"
 #include "prpnas/train/pool_rank_step.h"
 #include "prpnas/train/supernet_run.h"
+#include "prpnas/util/error.h"
 #include "prpnas/util/number_cell.h"
 
 namespace prpnas::train {
