@@ -81,13 +81,14 @@ void run_supernets(const ExperimentOptions& o) {
   }
   std::vector<train::Method> methods;
   for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
-  run::claim_run_directory(o.out, run::effective_config(config));
+  const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));
   const eval::ExperimentLayout layout(o.out);
   const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
   eval::ExperimentInputs inputs;
   inputs.training_inputs = setup.inputs;
   inputs.training = config.training;
   inputs.methods = methods;
+  std::vector<FileLock> method_locks;
   for (std::size_t i = 0; i < methods.size(); ++i) {
     // Each method's folder is a complete training run directory, so that
     // `prpnas search --run` and `prpnas train` work on it as on any other.
@@ -96,7 +97,7 @@ void run_supernets(const ExperimentOptions& o) {
     method_config.method = m;
     method_config.training.method = methods[i];
     if (method_config.lut.empty()) method_config.lut = layout.lut();
-    run::claim_run_directory(layout.run(m).dir(), run::effective_config(method_config));
+    method_locks.push_back(run::claim_run_directory(layout.run(m).dir(), run::effective_config(method_config)));
   }
   inputs.truth_path = config.truth;
   inputs.jobs = o.jobs;

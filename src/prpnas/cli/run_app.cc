@@ -1,5 +1,8 @@
 #include "prpnas/cli/run_app.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -7,6 +10,26 @@
 #include "prpnas/util/error.h"
 
 namespace prpnas::cli {
+
+namespace {
+
+// Output that did not reach its file (a full disk, /dev/full) is a failure,
+// not a success: flushes both streams and returns why they failed, or "".
+std::string standard_output_failure() {
+  std::cout.flush();
+  errno = 0;
+  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout;
+  if (!failed) return "";
+  return errno != 0 ? std::strerror(errno) : "write error";
+}
+
+int output_error(const std::string& why) {
+  std::cerr << "prpnas: error: cannot write to standard output (" << why
+            << "); the output is incomplete: free space or write it elsewhere\n";
+  return 2;
+}
+
+}  // namespace
 
 int run_app(CLI::App& app, int argc, char** argv) {
   // CLI11 would call a typo "a missing subcommand"; name it instead.
@@ -33,9 +56,12 @@ int run_app(CLI::App& app, int argc, char** argv) {
     std::cerr << "prpnas: error: " << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {
+    // fmt throws when stdout refuses a write: that is the disk, not a bug.
+    if (!standard_output_failure().empty()) return output_error(e.what());
     std::cerr << "prpnas: internal error: " << e.what() << "\n";
     return 1;
   }
+  if (const std::string why = standard_output_failure(); !why.empty()) return output_error(why);
   return 0;
 }
 

@@ -20,7 +20,7 @@ struct TrainCommandOptions {
 
 void run(const TrainCommandOptions& o) {
   const run::TrainConfig config = run::read_train_config(o.config, o.method, o.space);
-  run::claim_run_directory(o.out, run::effective_config(config));
+  const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));
   const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 

@@ -10,6 +10,42 @@
 
 namespace prpnas::eval {
 
+namespace {
+
+// Every row read back is checked as if it were input: a resumed file may have
+// been edited or damaged. Names file, line and column.
+void check_rows(const CsvTable& table) {
+  for (const char* column : {"valid_acc", "test_acc"}) {
+    const std::vector<double> values = table.numbers(column);  // finite, or DataError
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i] < 0 || values[i] > 100) {
+        throw DataError(fmt::format("{}: line {}, column '{}': {} is not a percentage in [0, 100]; fix or delete "
+                                    "the row, or choose another --out",
+                                    table.source, i + 2, column, values[i]));
+      }
+    }
+  }
+  for (const char* column : {"params", "flops", "train_seconds", "images_per_second"}) {
+    const std::vector<double> values = table.numbers(column);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (values[i] < 0) {
+        throw DataError(fmt::format("{}: line {}, column '{}': {} is negative; fix or delete the row, or choose "
+                                    "another --out",
+                                    table.source, i + 2, column, values[i]));
+      }
+    }
+  }
+  table.numbers("train_loss");
+  const std::size_t arch = table.column("arch");
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    if (table.rows[i][arch].empty()) {
+      throw DataError(fmt::format("{}: line {}, column 'arch': empty; fix or delete the row", table.source, i + 2));
+    }
+  }
+}
+
+}  // namespace
+
 const std::vector<std::string>& GroundTruthFile::columns() {
   static const std::vector<std::string> names = {
       "arch", "valid_acc", "test_acc", "params", "flops", "train_seconds", "images_per_second", "train_loss"};
@@ -17,7 +53,7 @@ const std::vector<std::string>& GroundTruthFile::columns() {
 }
 
 GroundTruthFile::GroundTruthFile(std::string path, nlohmann::json fidelity)
-    : path_(std::move(path)), fidelity_(std::move(fidelity)) {
+    : path_(std::move(path)), lock_(path_ + ".lock", path_), fidelity_(std::move(fidelity)) {
   table_.source = path_;
   table_.header = columns();
   if (!std::filesystem::exists(path_)) return;
@@ -40,6 +76,7 @@ GroundTruthFile::GroundTruthFile(std::string path, nlohmann::json fidelity)
     throw DataError(path_ + ": unexpected header; a ground-truth file has the columns " +
                     nlohmann::json(columns()).dump() + "; choose another --out");
   }
+  check_rows(table_);
   const std::size_t arch = table_.column("arch");
   for (const auto& row : table_.rows) archs_.insert(row[arch]);
 }

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "prpnas/util/csv.h"
+#include "prpnas/util/file_lock.h"
 
 namespace prpnas::eval {
 
@@ -27,9 +28,11 @@ struct GroundTruthRow {
 
 class GroundTruthFile {
  public:
-  // Opens `path` (creating nothing yet). If the file exists its sidecar must
-  // hold the same `fidelity`; otherwise ConfigError tells the user to use the
-  // same settings or another file.
+  // Takes PATH.lock (util/file_lock.h: one writer per file; a missing
+  // folder fails here, before any training), then opens `path`. If the file
+  // exists its sidecar must hold the same `fidelity` (otherwise ConfigError
+  // tells the user to use the same settings or another file) and every row
+  // must be whole and in range (DataError naming the line).
   GroundTruthFile(std::string path, nlohmann::json fidelity);
 
   bool contains(const std::string& arch) const;
@@ -41,6 +44,7 @@ class GroundTruthFile {
 
  private:
   std::string path_;
+  FileLock lock_;
   nlohmann::json fidelity_;
   mutable std::mutex mutex_;
   CsvTable table_;

@@ -37,10 +37,11 @@ std::string read_text(const std::string& path) {
   return text.str();
 }
 
-void claim_run_directory(const std::string& out, const std::string& config) {
+FileLock claim_run_directory(const std::string& out, const std::string& config) {
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
   if (ec) throw ConfigError(fmt::format("--out {}: cannot create the directory ({})", out, ec.message()));
+  FileLock lock(train::RunLayout(out).lock(), out);
   const std::string path = train::RunLayout(out).config();
   if (std::filesystem::exists(path)) {
     const std::string before = read_text(path);
@@ -49,9 +50,10 @@ void claim_run_directory(const std::string& out, const std::string& config) {
                                     "another --out",
                                     out, first_difference(before, config)));
     }
-    return;
+    return lock;
   }
   write_file_atomically(path, config);
+  return lock;
 }
 
 train::ScoredArchitectures read_scored(const std::string& path, const space::SearchSpace& space,

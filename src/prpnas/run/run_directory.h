@@ -8,6 +8,7 @@
 
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/supernet_training.h"
+#include "prpnas/util/file_lock.h"
 
 namespace prpnas::run {
 
@@ -15,9 +16,11 @@ namespace prpnas::run {
 // DataError naming it when it cannot be read.
 std::string read_text(const std::string& path);
 
-// Creates `out` and writes `config` as out/config.toml, or, when that file
-// exists, throws ConfigError naming the first differing line unless equal.
-void claim_run_directory(const std::string& out, const std::string& config);
+// Creates `out`, takes its lock (out/lock: one process per run directory,
+// held while the returned lock lives) and writes `config` as
+// out/config.toml, or, when that file exists, throws ConfigError naming the
+// first differing line unless equal.
+[[nodiscard]] FileLock claim_run_directory(const std::string& out, const std::string& config);
 
 // `arch` and `valid_acc` columns of a stand-alone results file
 // (ground-truth's format), its first `limit` rows (0 = all); "" gives none.

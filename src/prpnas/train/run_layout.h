@@ -15,6 +15,7 @@ class RunLayout {
 
   const std::string& dir() const { return dir_; }
   std::string config() const { return file("config.toml"); }  // the effective configuration
+  std::string lock() const { return file("lock"); }            // one process at a time (util/file_lock.h)
   std::string lut() const { return file("lut.csv"); }         // a LUT measured for the run
   std::string checkpoint() const { return file("checkpoint"); }
   // The checkpoint once Step 1 and the rank pool are done: PRP with and

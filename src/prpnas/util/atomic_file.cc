@@ -1,6 +1,7 @@
 #include "prpnas/util/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,14 +13,21 @@
 namespace prpnas {
 
 void write_file_atomically(const std::string& path, std::string_view contents) {
-  const std::string temp = path + ".tmp." + std::to_string(::getpid());
+  // mkostemp: a random name, created with O_EXCL, so a file or symlink planted
+  // at a guessable name can neither be overwritten nor redirect the write.
+  std::string temp = path + kTemporarySuffix + "XXXXXX";
   auto fail = [&](const char* step) {
     const std::string why = std::strerror(errno);
     ::unlink(temp.c_str());
     throw Error(path + ": cannot " + step + " (" + why + "); check the directory exists and is writable");
   };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
   if (fd < 0) fail("create a temporary file");
+  // mkostemp makes it 0600; results are meant to be read by others too.
+  if (::fchmod(fd, 0644) != 0) {
+    ::close(fd);
+    fail("set the temporary file's permissions");
+  }
   std::size_t written = 0;
   while (written < contents.size()) {
     const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);

@@ -9,6 +9,9 @@
 
 namespace prpnas {
 
+// The temporary file is PATH.tmp.XXXXXX (random, created exclusively).
+inline constexpr const char* kTemporarySuffix = ".tmp.";
+
 // Throws Error naming the path when any step fails; the target is untouched then.
 void write_file_atomically(const std::string& path, std::string_view contents);
 
