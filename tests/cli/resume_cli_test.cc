@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "prpnas/space/search_space.h"
@@ -98,6 +99,24 @@ every = 4
 )");
   }
 
+  // Starts `args`, waits until a third of `total` steps are logged in
+  // `dir`/log.csv, and kills it with SIGKILL.
+  void start_and_kill(const std::string& args, const std::string& dir, int64_t total) {
+    std::FILE* pipe = ::popen((std::string(PRPNAS_BINARY) + " " + args + " >/dev/null 2>&1 & echo $!").c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    int pid = 0;
+    ASSERT_EQ(std::fscanf(pipe, "%d", &pid), 1);
+    ::pclose(pipe);
+    const fs::path log = fs::path(dir) / "log.csv";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (fs::exists(log) && static_cast<int64_t>(prpnas::read_csv(log.string()).rows.size()) >= total / 3) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(pid, SIGKILL);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+
   std::string lut_;
 };
 
@@ -109,20 +128,7 @@ TEST_P(ResumeCli, AKilledRunEndsAsAnUninterruptedOne) {
   ASSERT_EQ(r.code, 0) << r.err;
 
   // Start, wait until a third of the steps are logged, kill -9.
-  const int64_t total = prpnas::read_csv(whole + "/log.csv").rows.size();
-  std::FILE* pipe = ::popen((std::string(PRPNAS_BINARY) + " " + args + killed + " >/dev/null 2>&1 & echo $!").c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  int pid = 0;
-  ASSERT_EQ(std::fscanf(pipe, "%d", &pid), 1);
-  ::pclose(pipe);
-  const fs::path log = fs::path(killed) / "log.csv";
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (fs::exists(log) && static_cast<int64_t>(prpnas::read_csv(log.string()).rows.size()) >= total / 3) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  ::kill(pid, SIGKILL);
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  start_and_kill(args + killed, killed, prpnas::read_csv(whole + "/log.csv").rows.size());
   ASSERT_FALSE(fs::exists(fs::path(killed) / "summary.json")) << "finished before the kill; make the run longer";
 
   const Result resumed = run(args + killed);
@@ -133,6 +139,45 @@ TEST_P(ResumeCli, AKilledRunEndsAsAnUninterruptedOne) {
   }
   prpnas::testing::expect_same_log_but_time(killed + "/log.csv", whole + "/log.csv");
 }
+
+// Issue 17, items 3 and 5: a bit flipped in the newest checkpoint is caught
+// by its checksum and the run resumes from the one before, ending as an
+// uninterrupted run; the temporary files a kill -9 leaves are removed.
+class DamagedCheckpoint : public ResumeCli {};
+
+TEST_P(DamagedCheckpoint, IsReportedAndTheRunResumesFromThePreviousOne) {
+  const std::string cfg = config(), method = GetParam().method;
+  const std::string whole = (dir_ / "whole").string(), killed = (dir_ / "killed").string();
+  const std::string args = "train --method " + method + " --config " + cfg + " --out ";
+  ASSERT_EQ(run(args + whole).code, 0);
+  start_and_kill(args + killed, killed, prpnas::read_csv(whole + "/log.csv").rows.size());
+  ASSERT_FALSE(fs::exists(fs::path(killed) / "summary.json")) << "finished before the kill; make the run longer";
+  ASSERT_TRUE(fs::exists(fs::path(killed) / "checkpoint.previous"));
+  std::ofstream(fs::path(killed) / "log.csv.tmp.Ab3dEf") << "left by a killed writer";
+  {
+    std::fstream checkpoint(fs::path(killed) / "checkpoint", std::ios::in | std::ios::out | std::ios::binary);
+    checkpoint.seekg(0, std::ios::end);
+    const std::streamoff middle = checkpoint.tellg() / 2;
+    checkpoint.seekg(middle);
+    const char byte = static_cast<char>(checkpoint.get());
+    checkpoint.seekp(middle);
+    checkpoint.put(static_cast<char>(byte ^ 0x10));
+  }
+  const Result resumed = run(args + killed);
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("checkpoint is damaged"), std::string::npos) << resumed.err;
+  EXPECT_NE(resumed.err.find("resuming from the one before it"), std::string::npos) << resumed.err;
+  for (const char* f : {"alpha.csv", "mask.csv", "front.csv"}) {
+    EXPECT_EQ(slurp(fs::path(killed) / f), slurp(fs::path(whole) / f)) << f;
+  }
+  prpnas::testing::expect_same_log_but_time(killed + "/log.csv", whole + "/log.csv");
+  for (const auto& entry : fs::directory_iterator(killed)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(ChainPrp, DamagedCheckpoint, ::testing::Values(Case{"chain", "prp"}),
+                         [](const ::testing::TestParamInfo<Case>&) { return std::string("chain_prp"); });
 
 INSTANTIATE_TEST_SUITE_P(EveryMethodAndSpace, ResumeCli,
                          ::testing::Values(Case{"nb201", "prp"}, Case{"nb201", "prp-no-pruning"},

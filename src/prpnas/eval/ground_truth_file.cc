@@ -54,6 +54,7 @@ const std::vector<std::string>& GroundTruthFile::columns() {
 
 GroundTruthFile::GroundTruthFile(std::string path, nlohmann::json fidelity)
     : path_(std::move(path)), lock_(path_ + ".lock", path_), fidelity_(std::move(fidelity)) {
+  remove_stale_temporaries_of(path_);  // what a killed run left; ours now, under the lock
   table_.source = path_;
   table_.header = columns();
   if (!std::filesystem::exists(path_)) return;

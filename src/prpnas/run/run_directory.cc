@@ -42,6 +42,7 @@ FileLock claim_run_directory(const std::string& out, const std::string& config) 
   std::filesystem::create_directories(out, ec);
   if (ec) throw ConfigError(fmt::format("--out {}: cannot create the directory ({})", out, ec.message()));
   FileLock lock(train::RunLayout(out).lock(), out);
+  remove_stale_temporaries_in(out);  // what a killed run left; ours now, under the lock
   const std::string path = train::RunLayout(out).config();
   if (std::filesystem::exists(path)) {
     const std::string before = read_text(path);

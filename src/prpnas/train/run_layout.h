@@ -18,6 +18,7 @@ class RunLayout {
   std::string lock() const { return file("lock"); }            // one process at a time (util/file_lock.h)
   std::string lut() const { return file("lut.csv"); }         // a LUT measured for the run
   std::string checkpoint() const { return file("checkpoint"); }
+  std::string previous_checkpoint() const { return file("checkpoint.previous"); }  // the one before (checkpoint.h)
   // The checkpoint once Step 1 and the rank pool are done: PRP with and
   // without pruning are identical up to there, so either may start from it.
   std::string step1_checkpoint() const { return file("step1_checkpoint"); }

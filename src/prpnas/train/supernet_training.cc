@@ -74,7 +74,7 @@ TrainingSummary run_supernet_training(const data::DatasetSplits& data, const Tra
   SupernetRun run(data, inputs, options, *method, RunLayout(run_dir), progress);
   const RunJudgement judgement(run);
   std::filesystem::create_directories(run_dir);
-  if (std::filesystem::exists(run.layout.checkpoint())) {
+  if (std::filesystem::exists(run.layout.checkpoint()) || std::filesystem::exists(run.layout.previous_checkpoint())) {
     load_checkpoint(run);
   } else {
     save_checkpoint(run);  // so a failure at any step leaves one from before it

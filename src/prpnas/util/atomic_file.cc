@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <string>
 
 #include "prpnas/util/error.h"
 
@@ -44,6 +46,27 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
   }
   if (::close(fd) != 0) fail("close");
   if (std::rename(temp.c_str(), path.c_str()) != 0) fail("rename the temporary file");
+}
+
+namespace {
+
+void remove_temporaries(const std::filesystem::path& directory, const std::string& prefix) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && name.find(kTemporarySuffix) != std::string::npos && entry.is_regular_file(ec)) {
+      std::filesystem::remove(entry.path(), ec);
+    }
+  }
+}
+
+}  // namespace
+
+void remove_stale_temporaries_in(const std::string& directory) { remove_temporaries(directory, ""); }
+
+void remove_stale_temporaries_of(const std::string& path) {
+  const std::filesystem::path p(path);
+  remove_temporaries(p.has_parent_path() ? p.parent_path() : ".", p.filename().string() + ".");
 }
 
 }  // namespace prpnas
