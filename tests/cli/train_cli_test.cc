@@ -201,6 +201,19 @@ TEST_F(TrainCli, ThreeObjectivesRunEndToEnd) {
                "objectives");
 }
 
+// Issue 17, item 7: a start that failed on a typo used to bind the run
+// directory to the typo ("was started with other settings").
+TEST_F(TrainCli, AFailedStartDoesNotClaimTheRunDirectory) {
+  const std::string good = config(), out = (dir_ / "run").string();
+  std::string text = slurp(good);
+  const std::string truth = "/data/ground_truth/seed1_first30.csv";
+  text.replace(text.find(truth), truth.size(), "/data/ground_truth/no_such_file.csv");
+  const std::string typo = file("typo.toml", text);
+  expect_error("train --method spos --config " + typo + " --out " + out, "no_such_file.csv");
+  const Result r = run("train --method spos --config " + good + " --out " + out);
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
 TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {
   int runs = 0;  // each case its own run directory: a claimed one would refuse other settings
   auto out = [&] { return " --out " + (dir_ / ("run" + std::to_string(++runs))).string(); };

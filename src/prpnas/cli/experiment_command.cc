@@ -84,6 +84,7 @@ void run_supernets(const ExperimentOptions& o) {
   const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));
   const eval::ExperimentLayout layout(o.out);
   const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
+  run::record_run_config(o.out, run::effective_config(config));
   eval::ExperimentInputs inputs;
   inputs.training_inputs = setup.inputs;
   inputs.training = config.training;
@@ -98,6 +99,7 @@ void run_supernets(const ExperimentOptions& o) {
     method_config.training.method = methods[i];
     if (method_config.lut.empty()) method_config.lut = layout.lut();
     method_locks.push_back(run::claim_run_directory(layout.run(m).dir(), run::effective_config(method_config)));
+    run::record_run_config(layout.run(m).dir(), run::effective_config(method_config));
   }
   inputs.truth_path = config.truth;
   inputs.jobs = o.jobs;

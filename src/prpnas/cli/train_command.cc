@@ -22,6 +22,7 @@ void run(const TrainCommandOptions& o) {
   const run::TrainConfig config = run::read_train_config(o.config, o.method, o.space);
   const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));
   const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
+  run::record_run_config(o.out, run::effective_config(config));
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
   const train::TrainingSummary s =

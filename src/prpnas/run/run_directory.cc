@@ -51,10 +51,13 @@ FileLock claim_run_directory(const std::string& out, const std::string& config) 
                                     "another --out",
                                     out, first_difference(before, config)));
     }
-    return lock;
   }
-  write_file_atomically(path, config);
   return lock;
+}
+
+void record_run_config(const std::string& out, const std::string& config) {
+  const std::string path = train::RunLayout(out).config();
+  if (!std::filesystem::exists(path)) write_file_atomically(path, config);
 }
 
 train::ScoredArchitectures read_scored(const std::string& path, const space::SearchSpace& space,

@@ -16,11 +16,15 @@ namespace prpnas::run {
 // DataError naming it when it cannot be read.
 std::string read_text(const std::string& path);
 
-// Creates `out`, takes its lock (out/lock: one process per run directory,
-// held while the returned lock lives) and writes `config` as
-// out/config.toml, or, when that file exists, throws ConfigError naming the
-// first differing line unless equal.
+// Creates `out` and takes its lock (out/lock: one process per run directory,
+// held while the returned lock lives). When out/config.toml exists, throws
+// ConfigError naming the first differing line unless `config` equals it.
 [[nodiscard]] FileLock claim_run_directory(const std::string& out, const std::string& config);
+
+// Writes `config` as out/config.toml unless it is there: call it once every
+// input has been checked (run_setup.h), so that a start that failed on a
+// typo does not bind the directory to the typo.
+void record_run_config(const std::string& out, const std::string& config);
 
 // `arch` and `valid_acc` columns of a stand-alone results file
 // (ground-truth's format), its first `limit` rows (0 = all); "" gives none.
