@@ -1,8 +1,10 @@
-// Issue 17, items 1, 6 and 8: one writer per ground-truth file, rows read
-// back are checked, and a missing folder fails before any training.
+// Issue 17, items 1, 6 and 8 and signals: one writer per ground-truth file,
+// rows read back are checked, a missing folder fails before any training, and
+// SIGTERM keeps whole rows.
 #include "cli_fixture.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -10,6 +12,8 @@
 #include <fstream>
 #include <string>
 #include <thread>
+
+#include "prpnas/util/csv.h"
 
 namespace prpnas::testing {
 namespace {
@@ -55,6 +59,30 @@ TEST_F(ConcurrentWritersCli, AMissingOutputFolderFailsBeforeTraining) {
   EXPECT_NE(r.err.find("missing/gt.csv.lock"), std::string::npos) << r.err;
   EXPECT_EQ(r.out.find("ground-truth: 1/"), std::string::npos) << "trained before failing: " << r.out;
   EXPECT_EQ(r.err.find("ground-truth: 1/"), std::string::npos) << "trained before failing: " << r.err;
+}
+
+// SIGTERM stops the architectures in flight at their next batch: one line,
+// exit 143, whole rows only; the same command then finishes the file.
+TEST_F(ConcurrentWritersCli, SigtermStopsGroundTruthWithWholeRowsAndItResumes) {
+  const std::string gt = (dir_ / "gt.csv").string();
+  const std::string args = " ground-truth --samples 8 --seed 1 --out " + gt + fidelity_;
+  const std::string pid_file = (dir_ / "pid").string(), code_file = (dir_ / "code").string();
+  const std::string err_file = (dir_ / "err").string();
+  const std::string script = std::string(PRPNAS_BINARY) + args + " >/dev/null 2>" + err_file + " & echo $! > " +
+                             pid_file + "; wait $!; echo $? > " + code_file;
+  std::thread runner([&] { std::system(("bash -c '" + script + "'").c_str()); });
+  for (int i = 0; i < 400 && !std::filesystem::exists(gt); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  ::kill(std::stoi(slurp(pid_file)), SIGTERM);
+  runner.join();
+  EXPECT_EQ(slurp(code_file), "143\n");
+  const std::string err = slurp(err_file);
+  const std::size_t stop = err.find("stopped by SIGTERM");
+  ASSERT_NE(stop, std::string::npos) << err;
+  EXPECT_EQ(err.find('\n', stop), err.size() - 1) << err;
+  const CsvTable partial = read_csv(gt);  // whole rows, checked
+  EXPECT_LT(partial.rows.size(), 8u);
+  ASSERT_EQ(run(args).code, 0);
+  EXPECT_EQ(read_csv(gt).rows.size(), 8u);
 }
 
 // Two `train` processes on one run directory.

@@ -143,9 +143,9 @@ TEST_P(ResumeCli, AKilledRunEndsAsAnUninterruptedOne) {
 // Issue 17, items 3 and 5: a bit flipped in the newest checkpoint is caught
 // by its checksum and the run resumes from the one before, ending as an
 // uninterrupted run; the temporary files a kill -9 leaves are removed.
-class DamagedCheckpoint : public ResumeCli {};
+class Interruption : public ResumeCli {};
 
-TEST_P(DamagedCheckpoint, IsReportedAndTheRunResumesFromThePreviousOne) {
+TEST_P(Interruption, ADamagedCheckpointIsReportedAndTheRunResumesFromThePreviousOne) {
   const std::string cfg = config(), method = GetParam().method;
   const std::string whole = (dir_ / "whole").string(), killed = (dir_ / "killed").string();
   const std::string args = "train --method " + method + " --config " + cfg + " --out ";
@@ -176,7 +176,42 @@ TEST_P(DamagedCheckpoint, IsReportedAndTheRunResumesFromThePreviousOne) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(ChainPrp, DamagedCheckpoint, ::testing::Values(Case{"chain", "prp"}),
+// Issue 17, signals: SIGTERM mid-run writes a checkpoint after the current
+// step (not only at checkpoint.every), ends with one line and 143, and the
+// run resumes from that step to an uninterrupted run's files.
+TEST_P(Interruption, SigtermCheckpointsTheCurrentStepAndExits143) {
+  const std::string cfg = config(), method = GetParam().method;
+  const std::string whole = (dir_ / "whole").string(), stopped = (dir_ / "stopped").string();
+  const std::string args = "train --method " + method + " --config " + cfg + " --out ";
+  ASSERT_EQ(run(args + whole).code, 0);
+  const int64_t total = prpnas::read_csv(whole + "/log.csv").rows.size();
+  const std::string pid_file = (dir_ / "pid").string(), code_file = (dir_ / "code").string();
+  const std::string err_file = (dir_ / "stopped.err").string();
+  const std::string script = std::string(PRPNAS_BINARY) + " " + args + stopped + " >/dev/null 2>" + err_file +
+                             " & echo $! > " + pid_file + "; wait $!; echo $? > " + code_file;
+  std::thread runner([&] { std::system(("bash -c '" + script + "'").c_str()); });
+  const fs::path log = fs::path(stopped) / "log.csv";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(log) && static_cast<int64_t>(prpnas::read_csv(log.string()).rows.size()) >= total / 3) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(std::stoi(slurp(pid_file)), SIGTERM);
+  runner.join();
+  EXPECT_EQ(slurp(code_file), "143\n");
+  const std::string err = slurp(err_file);
+  const std::size_t stop = err.find("prpnas: " + stopped + ": stopped by SIGTERM at step ");
+  ASSERT_NE(stop, std::string::npos) << err;
+  EXPECT_EQ(err.find('\n', stop), err.size() - 1) << err;
+  const Result resumed = run(args + stopped);
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  for (const char* f : {"alpha.csv", "mask.csv", "front.csv", "alpha_history.csv"}) {
+    EXPECT_EQ(slurp(fs::path(stopped) / f), slurp(fs::path(whole) / f)) << f;
+  }
+  prpnas::testing::expect_same_log_but_time(stopped + "/log.csv", whole + "/log.csv");
+}
+
+INSTANTIATE_TEST_SUITE_P(ChainPrp, Interruption, ::testing::Values(Case{"chain", "prp"}),
                          [](const ::testing::TestParamInfo<Case>&) { return std::string("chain_prp"); });
 
 INSTANTIATE_TEST_SUITE_P(EveryMethodAndSpace, ResumeCli,

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "prpnas/util/error.h"
+#include "prpnas/util/interruption.h"
 
 namespace prpnas::cli {
 
@@ -52,6 +53,9 @@ int run_app(CLI::App& app, int argc, char** argv) {
     // Usage errors are bad input like any other: one line, exit 2.
     std::cerr << "prpnas: error: " << e.what() << " (see --help)\n";
     return 2;
+  } catch (const prpnas::Interrupted& e) {
+    std::cerr << "prpnas: " << e.what() << "\n";
+    return e.exit_code();
   } catch (const prpnas::Error& e) {
     std::cerr << "prpnas: error: " << e.what() << "\n";
     return 2;

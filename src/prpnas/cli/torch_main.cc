@@ -9,6 +9,7 @@
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/nn/tensor_memory.h"
 #include "prpnas/nn/torch_info.h"
+#include "prpnas/util/interruption.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   // timings then do not depend on what else the machine runs.
   prpnas::nn::set_compute_threads(1);
   prpnas::nn::keep_freed_tensor_memory();
+  prpnas::stop_at_safe_points_on_signals();
   prpnas::cli::add_pareto_command(app);
   prpnas::cli::add_stats_command(app);
   prpnas::cli::add_space_costs_subcommand(*prpnas::cli::add_space_command(app));

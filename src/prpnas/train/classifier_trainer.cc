@@ -10,6 +10,7 @@
 #include "prpnas/train/batches.h"
 #include "prpnas/train/sgd.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/interruption.h"
 #include "prpnas/util/progress.h"
 
 namespace prpnas::train {
@@ -50,6 +51,11 @@ TrainResult train_classifier(torch::nn::Module& model, const Forward& forward,
     double loss_sum = 0;
     int64_t correct = 0;
     for (int64_t begin = 0; begin < n; begin += options.batch_size, ++step) {
+      if (const int signal = stop_signal()) {
+        throw Interrupted(signal, fmt::format("{}: stopped by {} at epoch {} step {}; its training is lost, "
+                                              "what was written before stays",
+                                              options.label, signal_name(signal), epoch + 1, step + 1));
+      }
       set_learning_rate(optimizer, cosine_learning_rate(options.learning_rate, step, total_steps));
       const torch::Tensor index = order.slice(0, begin, std::min(n, begin + options.batch_size));
       const auto [images, labels] = make_batch(data.train, index, data);

@@ -5,6 +5,7 @@
 #include "prpnas/train/checkpoint.h"
 #include "prpnas/train/methods/training_method.h"
 #include "prpnas/train/run_tables.h"
+#include "prpnas/util/interruption.h"
 #include "prpnas/util/number_cell.h"
 
 namespace prpnas::train {
@@ -17,9 +18,17 @@ void JudgeHook::after_step(SupernetRun& run, bool phase_end) {
 void WallTimeHook::after_step(SupernetRun& run, bool) { run.state.log.back()[kSeconds] = number_cell(run.elapsed()); }
 
 void CheckpointHook::after_step(SupernetRun& run, bool phase_end) {
-  if (!phase_end && run.state.step % run.options.checkpoint_every != 0) return;
-  if (run.in_step2()) record_alpha(run);
-  save_checkpoint(run);
+  const bool scheduled = phase_end || run.state.step % run.options.checkpoint_every == 0;
+  if (scheduled) {
+    if (run.in_step2()) record_alpha(run);
+    save_checkpoint(run);
+  }
+  if (const int signal = stop_signal()) {
+    if (!scheduled) save_checkpoint(run);
+    throw Interrupted(signal, fmt::format("{}: stopped by {} at step {}/{}; checkpoint written, run the same "
+                                          "command to resume",
+                                          run.layout.dir(), signal_name(signal), run.state.step, run.plan.total()));
+  }
 }
 
 void ProgressHook::on_start(SupernetRun& run) {

@@ -42,7 +42,8 @@ class WallTimeHook : public RunHook {
 };
 
 // A checkpoint at phase ends and every checkpoint.every steps (alpha
-// recorded first in Step 2).
+// recorded first in Step 2), and after the step in which SIGINT or SIGTERM
+// arrived, which it then ends with Interrupted (util/interruption.h).
 class CheckpointHook : public RunHook {
  public:
   void after_step(SupernetRun& run, bool phase_end) override;
