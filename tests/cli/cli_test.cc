@@ -222,6 +222,9 @@ TEST_F(Cli, BadInputsExitTwoWithOneLine) {
   expect_error("pareto hv --input " + ok + two, "--reference");
   expect_error("pareto quality --found " + ok + " --truth " + (dir_ / "none.csv").string() + two + ref,
                "none.csv: no such file");
+  // Issue 17: a truth with no volume used to print `ratio inf` and exit 0.
+  expect_error("pareto quality --found " + ok + " --truth " + ok + two + " --reference accuracy=95,latency_ms=1",
+               "dominates no volume");
   expect_error("stats kendall --input " + file("c.csv", "x,y\n1,1\n2,1\n3,1\n") + " --x x --y y",
                "column 'y' is constant");
   expect_error("stats spearman --input " + file("one.csv", "x,y\n1,2\n") + " --x x --y y", "at least 2 data rows");

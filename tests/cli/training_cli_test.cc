@@ -53,6 +53,10 @@ TEST_F(TrainingCli, BadInputsExitTwo) {
   expect_error("ground-truth --archs " + file("archs.txt", kArch + "\n|x|\n") + " --out " +
                    (dir_ / "gt.csv").string() + fidelity_,
                "archs.txt:2:");
+  // Issue 17: thread and job counts are bounded by the machine (4 x its hardware threads).
+  expect_error("train-arch --arch '" + kArch + "'" + out + fidelity_ + " --threads 10000", "--threads = 10000: use 1 to");
+  expect_error("ground-truth --samples 2 --jobs 10000 --out " + (dir_ / "gt.csv").string() + fidelity_,
+               "--jobs = 10000: use 1 to");
 }
 
 TEST_F(TrainingCli, GroundTruthSurvivesAKillAndResumes) {

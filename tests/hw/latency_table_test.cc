@@ -117,6 +117,11 @@ TEST_F(LatencyTableFile, BadFilesAreNamedErrors) {
   replace_in_file(path_ + ".json", "\"repeats\"", "\"repeat\"");
   expect_error_mentions(read, "field 'repeats'");
 
+  // Issue 17: a negative power gave negative energies.
+  write_latency_table(path_, example(), space_);
+  replace_in_file(path_ + ".json", "\"power_watts\": 10.0", "\"power_watts\": -10.0");
+  expect_error_mentions(read, "field 'energy.power_watts' is -10");
+
   write_latency_table(path_, example(), space_);
   std::ofstream(path_ + ".json") << "{ not json";
   expect_error_mentions(read, "not valid JSON");

@@ -23,6 +23,12 @@ TEST(Csv, ParsesQuotesCommasNewlinesAndCrlf) {
   EXPECT_EQ(t.lines, (std::vector<std::size_t>{2, 3, 5}));  // the quoted newline spans line 3-4
 }
 
+TEST(Csv, AUtf8ByteOrderMarkIsNotPartOfTheFirstColumnsName) {
+  const CsvTable t = parse_csv("\xEF\xBB\xBF" "accuracy,latency\n90,3\n", "bom.csv");
+  EXPECT_EQ(t.header, (std::vector<std::string>{"accuracy", "latency"}));
+  EXPECT_EQ(t.numbers("accuracy"), std::vector<double>{90});
+}
+
 TEST(Csv, WriteThenParseRoundTrips) {
   CsvTable t;
   t.header = {"arch", "value"};

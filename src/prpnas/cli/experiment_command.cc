@@ -23,6 +23,7 @@
 #include "prpnas/run/train_config.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/thread_count.h"
 
 namespace prpnas::cli {
 namespace {
@@ -79,6 +80,7 @@ void run_supernets(const ExperimentOptions& o) {
   if (config.truth.empty()) {
     throw ConfigError(o.config + ": evaluation.truth is empty; the experiment judges fronts against a ground truth");
   }
+  check_thread_count(o.jobs, "--jobs");
   std::vector<train::Method> methods;
   for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
   const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));

@@ -3,6 +3,7 @@
 
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/thread_count.h"
 
 namespace prpnas::cli {
 
@@ -35,7 +36,7 @@ void apply_fidelity_options(const eval::Fidelity& f, int threads) {
   if (f.train.batch_size < 1) throw ConfigError("--batch-size must be at least 1");
   if (!(f.train.learning_rate > 0)) throw ConfigError("--lr must be positive");
   if (!(f.train.weight_decay >= 0)) throw ConfigError("--weight-decay must be >= 0");
-  if (threads < 1) throw ConfigError("--threads must be at least 1");
+  check_thread_count(threads, "--threads");
   nn::set_compute_threads(threads);
 }
 

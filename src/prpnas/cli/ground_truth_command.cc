@@ -6,6 +6,7 @@
 #include "prpnas/cli/fidelity_options.h"
 #include "prpnas/run/ground_truth_run.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/thread_count.h"
 
 namespace prpnas::cli {
 
@@ -17,7 +18,7 @@ struct GroundTruthOptions {
 };
 
 void run_ground_truth(GroundTruthOptions& o) {
-  if (o.request.jobs < 1) throw ConfigError("--jobs must be at least 1");
+  check_thread_count(o.request.jobs, "--jobs");
   apply_fidelity_options(o.request.fidelity, o.threads);
   run::GroundTruthRun gt(o.request);
   const std::size_t all = gt.architectures().size(), todo = gt.missing().size();

@@ -11,6 +11,7 @@
 #include "prpnas/pareto/hypervolume.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/run/pareto_rank_column.h"
+#include "prpnas/util/error.h"
 
 namespace prpnas::cli {
 
@@ -67,6 +68,11 @@ void run_quality(const ParetoOptions& o) {
   const ObjectiveTable truth = read_objective_table(o.truth, objectives);
   const double hv_found = pareto::hypervolume(found.points, reference);
   const double hv_truth = pareto::hypervolume(truth.points, reference);
+  if (hv_truth == 0) {
+    throw ConfigError(fmt::format("--reference {}: the true front ({}) dominates no volume from it, so the ratio is "
+                                  "undefined; choose a reference every true point beats in every objective",
+                                  o.reference, o.truth));
+  }
   fmt::print("hv_found {}\nhv_truth {}\nratio {}\nigd {}\n", hv_found, hv_truth, hv_found / hv_truth,
              pareto::igd(found.points, truth.points));
 }

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/util/error.h"
+#include "prpnas/util/thread_count.h"
 #include "prpnas/util/progress.h"
 
 namespace prpnas::eval {
@@ -15,7 +16,7 @@ namespace prpnas::eval {
 std::size_t train_missing(const space::SearchSpace& space, const std::vector<space::Architecture>& archs,
                           const data::DatasetSplits& data, const Fidelity& fidelity, GroundTruthFile& file,
                           int jobs, std::FILE* progress_out) {
-  if (jobs < 1) throw ConfigError("jobs must be at least 1");
+  check_thread_count(jobs, "jobs");
   std::vector<space::Architecture> todo;
   for (const auto& arch : archs) {
     if (!file.contains(space.format(arch))) todo.push_back(arch);

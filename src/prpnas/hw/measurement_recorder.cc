@@ -9,13 +9,14 @@
 #include "prpnas/nn/torch_info.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/thread_count.h"
 
 namespace prpnas::hw {
 
 MeasurementRecorder::MeasurementRecorder(const MeasurementOptions& o, std::string preset)
     : options_(o), preset_(std::move(preset)) {
   space::make_search_space(o.space);  // ConfigError naming the known spaces
-  if (o.threads < 1) throw ConfigError("--threads " + std::to_string(o.threads) + ": needs at least 1");
+  check_thread_count(o.threads, "--threads");
   if (!(o.power_watts > 0) || !std::isfinite(o.power_watts)) {
     throw ConfigError(fmt::format("--power-watts {}: must be a positive number of watts", o.power_watts));
   }

@@ -1,6 +1,8 @@
 #include "prpnas/hw/measurement_setup.h"
 
 #include <chrono>
+#include <cmath>
+#include <optional>
 #include <ctime>
 #include <fstream>
 
@@ -75,6 +77,17 @@ MeasurementSetup MeasurementSetup::from_json(const nlohmann::json& json, const s
   s.date = field<std::string>(json, "date", source);
   s.seconds = field<double>(json, "seconds", source);
   s.energy = json.value("energy", nlohmann::json());
+  if (const std::optional<double> watts = s.power_watts(); watts && !(*watts >= 0 && std::isfinite(*watts))) {
+    throw DataError(fmt::format("{}: field 'energy.power_watts' is {}; it must be a finite number of watts >= 0 "
+                                "(re-measure, or fix it by hand)",
+                                source, *watts));
+  }
+  for (const char* field : {"batch", "threads", "repeats"}) {
+    if (json.at(field).get<int>() < 1) {
+      throw DataError(fmt::format("{}: field '{}' is {}; it must be at least 1; re-measure", source, field,
+                                  json.at(field).get<int>()));
+    }
+  }
   return s;
 }
 

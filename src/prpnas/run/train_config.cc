@@ -15,6 +15,7 @@
 #include "prpnas/pareto/objective.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/thread_count.h"
 
 namespace prpnas::run {
 namespace {
@@ -177,7 +178,7 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
   if (!space.empty()) config.space = space;
   config.training.method = train::parse_method(config.method);
   config.training.evaluation.seed = config.training.seed;
-  if (config.threads < 1) throw ConfigError(fmt::format("threads = {} must be >= 1", config.threads));
+  check_thread_count(config.threads, "threads");
   if (config.truth_limit < 0) {
     throw ConfigError(fmt::format("evaluation.truth_limit = {} must be >= 0 (0 = all)", config.truth_limit));
   }

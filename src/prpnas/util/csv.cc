@@ -40,6 +40,8 @@ std::vector<double> CsvTable::numbers(std::string_view name) const {
 }
 
 CsvTable parse_csv(std::string_view text, std::string source) {
+  // Spreadsheets save UTF-8 with a byte-order mark; it is not part of the first column's name.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   CsvTable table;
   table.source = std::move(source);
   std::vector<std::string> record;
