@@ -152,6 +152,7 @@ TEST_P(Interruption, ADamagedCheckpointIsReportedAndTheRunResumesFromThePrevious
   ASSERT_EQ(run(args + whole).code, 0);
   start_and_kill(args + killed, killed, prpnas::read_csv(whole + "/log.csv").rows.size());
   ASSERT_FALSE(fs::exists(fs::path(killed) / "summary.json")) << "finished before the kill; make the run longer";
+  ASSERT_TRUE(fs::exists(fs::path(killed) / "checkpoint"));
   ASSERT_TRUE(fs::exists(fs::path(killed) / "checkpoint.previous"));
   std::ofstream(fs::path(killed) / "log.csv.tmp.Ab3dEf") << "left by a killed writer";
   {

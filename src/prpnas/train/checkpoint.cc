@@ -85,10 +85,16 @@ void save_checkpoint(SupernetRun& run, bool also_as_step1) {
   archive.save_to(out);
   const std::string bytes = with_checksum(out.str());
   // The last two are kept: a damaged newest one falls back to the one before.
-  const std::string path = run.layout.checkpoint();
+  // A hard link, renamed into place, keeps `checkpoint` present throughout.
+  const std::string path = run.layout.checkpoint(), previous = run.layout.previous_checkpoint();
+  const std::string link = previous + kTemporarySuffix + "link";
   std::error_code ec;
-  if (std::filesystem::exists(path)) std::filesystem::rename(path, run.layout.previous_checkpoint(), ec);
-  if (ec) throw Error(fmt::format("{}: cannot keep it as {} ({})", path, run.layout.previous_checkpoint(), ec.message()));
+  if (std::filesystem::exists(path)) {
+    std::filesystem::remove(link, ec);
+    std::filesystem::create_hard_link(path, link, ec);
+    if (!ec) std::filesystem::rename(link, previous, ec);
+    if (ec) throw Error(fmt::format("{}: cannot keep it as {} ({})", path, previous, ec.message()));
+  }
   write_file_atomically(path, bytes);
   if (also_as_step1) write_file_atomically(run.layout.step1_checkpoint(), bytes);
   run.checkpointed_step = run.state.step;
