@@ -35,7 +35,7 @@ void check_rows(const CsvTable& table) {
       }
     }
   }
-  table.numbers("train_loss");
+  table.numbers("train_loss");  // finite, or DataError
   const std::size_t arch = table.column("arch");
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
     if (table.rows[i][arch].empty()) {
