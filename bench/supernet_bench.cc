@@ -127,11 +127,12 @@ void Nb201EvaluationBefore(benchmark::State& state) {
     return;
   }
   nn::use_torch_average_pool(true);
-  run_evaluation(state, default_supernet(/*keep_freed_memory=*/false), [](train::SupernetEvaluator& e, const auto& archs) {
+  auto one_at_a_time = [](train::SupernetEvaluator& e, const auto& archs) {
     std::vector<double> out;
     for (const auto& arch : archs) out.push_back(e.accuracy(arch));
     return out;
-  });
+  };
+  run_evaluation(state, default_supernet(/*keep_freed_memory=*/false), one_at_a_time);
   nn::use_torch_average_pool(false);
 }
 BENCHMARK(Nb201EvaluationBefore)->Arg(100)->Arg(1000)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
@@ -153,7 +154,8 @@ void Nb201StepGrowth(benchmark::State& state) {
   nn::Nb201Supernet supernet(nn::Nb201Config{channels, cells, 1, 28, 10});
   auto sgd = train::make_weight_optimizer(*supernet);
   const train::Batch batch = first_batch();
-  // The first `paths` of nor_conv_3x3, nor_conv_1x1, avg_pool_3x3, skip_connect, none: one path is all 3x3 convolutions.
+  // The first `paths` of nor_conv_3x3, nor_conv_1x1, avg_pool_3x3, skip_connect, none:
+  // one path is all 3x3 convolutions.
   const std::vector<int> order = {3, 2, 4, 1, 0};
   space::ChoiceMask alive(6, std::vector<bool>(5, false));
   for (auto& row : alive) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include <fmt/core.h>
 
@@ -15,27 +16,22 @@ namespace {
 // Every row read back is checked as if it were input: a resumed file may have
 // been edited or damaged. Names file, line and column.
 void check_rows(const CsvTable& table) {
-  for (const char* column : {"valid_acc", "test_acc"}) {
-    const std::vector<double> values = table.numbers(column);  // finite, or DataError
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i] < 0 || values[i] > 100) {
-        throw DataError(fmt::format("{}: line {}, column '{}': {} is not a percentage in [0, 100]; fix or delete "
-                                    "the row, or choose another --out",
-                                    table.source, i + 2, column, values[i]));
-      }
-    }
-  }
-  for (const char* column : {"params", "flops", "train_seconds", "images_per_second"}) {
+  // table.numbers throws DataError for a cell that is not a finite number.
+  auto in_range = [&](const char* column, double high, const char* what) {
     const std::vector<double> values = table.numbers(column);
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (values[i] < 0) {
-        throw DataError(fmt::format("{}: line {}, column '{}': {} is negative; fix or delete the row, or choose "
-                                    "another --out",
-                                    table.source, i + 2, column, values[i]));
+      if (values[i] < 0 || values[i] > high) {
+        throw DataError(fmt::format("{}: line {}, column '{}': {} is {}; fix or delete the row, or choose another "
+                                    "--out",
+                                    table.source, i + 2, column, values[i], what));
       }
     }
+  };
+  for (const char* column : {"valid_acc", "test_acc"}) in_range(column, 100, "not a percentage in [0, 100]");
+  for (const char* column : {"params", "flops", "train_seconds", "images_per_second"}) {
+    in_range(column, std::numeric_limits<double>::infinity(), "negative");
   }
-  table.numbers("train_loss");  // finite, or DataError
+  table.numbers("train_loss");
   const std::size_t arch = table.column("arch");
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
     if (table.rows[i][arch].empty()) {

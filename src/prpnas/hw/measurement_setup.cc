@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
+#include <utility>
 #include <ctime>
 #include <fstream>
 
@@ -82,10 +83,9 @@ MeasurementSetup MeasurementSetup::from_json(const nlohmann::json& json, const s
                                 "(re-measure, or fix it by hand)",
                                 source, *watts));
   }
-  for (const char* field : {"batch", "threads", "repeats"}) {
-    if (json.at(field).get<int>() < 1) {
-      throw DataError(fmt::format("{}: field '{}' is {}; it must be at least 1; re-measure", source, field,
-                                  json.at(field).get<int>()));
+  for (const auto& [name, value] : {std::pair{"batch", s.batch}, {"threads", s.threads}, {"repeats", s.repeats}}) {
+    if (value < 1) {
+      throw DataError(fmt::format("{}: field '{}' is {}; it must be at least 1; re-measure", source, name, value));
     }
   }
   return s;
