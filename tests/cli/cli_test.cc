@@ -204,7 +204,7 @@ TEST_F(Cli, BadInputsExitTwoWithOneLine) {
   expect_error("pareto rank --input " + file("empty.csv", "") + two, "empty file");
   expect_error("pareto rank --input " + file("header.csv", "arch,accuracy,latency_ms\n") + two, "no data rows");
   expect_error("pareto rank --input " + file("text.csv", "arch,accuracy,latency_ms\na,90,5\nb,fast,3\n") + two,
-               "line 3, column 'accuracy': 'fast' is not a finite number");
+               "line 3, column 'accuracy': 'fast' is not a finite decimal number");
   expect_error("pareto rank --input " + file("nan.csv", "arch,accuracy,latency_ms\na,90,nan\n") + two,
                "line 2, column 'latency_ms': 'nan'");
   expect_error("pareto rank --input " + file("ragged.csv", "arch,accuracy,latency_ms\na,90\n") + two,

@@ -130,7 +130,7 @@ TEST_F(LutCli, BadInputIsOneLineAndExit2) {
   ASSERT_EQ(run("latency measure --archs " + archs_file(3) + " --out " + other +
                 " --input 1x12x12 --repeats 2 --warmup 0").code, 0);
   expect_error("lut eval --lut " + l + " --measured " + other, "different network shape");
-  expect_error("lut eval --lut " + (dir_ / "nope.csv").string() + " --measured " + other, "nope.csv.json: missing");
+  expect_error("lut eval --lut " + (dir_ / "nope.csv").string() + " --measured " + other, "nope.csv: no such file");
   expect_error("latency measure --archs " + file("bad.txt", "|nor_conv_3x3~0|+|bogus~0|none~1|\n") +
                    " --out x.csv" + kSmall, "bad.txt:1");
   expect_error("lut measure --out x.csv --repeats 0", "--repeats 0");

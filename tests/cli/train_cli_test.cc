@@ -226,6 +226,16 @@ TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {
                "was measured on the network");  // a 16x16 LUT for 28x28 Fashion-MNIST
   expect_error("train --config " + file("t.toml", "[evaluation]\ntruth = \"nowhere.csv\"\n") + out(),
                "evaluation.truth = 'nowhere.csv'");
+  // Issue 17: named after the key at fault, not a neighbour or a derived file.
+  expect_error("train --config " + file("e.toml", "[training]\nbatch_size = 4294967296\n") + out(),
+               "training.batch_size = 4294967296 must be in 1..65536");
+  expect_error("train --config " + file("f.toml", "[evaluation]\ntruth = \"\"\nlut = \"nolut.csv\"\n") + out(),
+               "evaluation.lut: nolut.csv: no such file");
+  expect_error("train --config " + file("g.toml", "[evaluation]\ntruth = \"\"\n[alpha]\nsamples = 300\n") + out(),
+               "alpha.samples = 300 is more than ranking.pool = 256");
+  expect_error("train --space chain --config " + file("h.toml", "[evaluation]\ntruth = \"\"\n") + out(),
+               "ranking.pool = 256 is more than the 60 valid architectures of space chain");
+  expect_error("train --config " + dir_.string() + out(), "is a directory, not a file");
 }
 
 }  // namespace

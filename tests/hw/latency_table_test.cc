@@ -86,7 +86,10 @@ void expect_error_mentions(const std::function<void()>& f, const std::string& pa
 
 TEST_F(LatencyTableFile, BadFilesAreNamedErrors) {
   auto read = [&] { read_latency_table(path_, space_); };
-  expect_error_mentions(read, "lut.csv.json: missing");
+  expect_error_mentions(read, "lut.csv: no such file; measure one");
+  write_latency_table(path_, example(), space_);
+  std::filesystem::remove(path_ + ".json");
+  expect_error_mentions(read, "lut.csv.json: no such file; it records how");
 
   write_latency_table(path_, example(), space_);
   replace_in_file(path_, "edge 1->2,skip_connect,", "edge 1->2,skip_conect,");

@@ -193,8 +193,10 @@ TEST(Nb201Space, RejectsBadStringsNamingThePosition) {
       ADD_FAILURE() << "accepted '" << c.text << "'";
     } catch (const ParseError& e) {
       const std::string message = e.what();
+      std::string shown = c.text;  // as the message echoes it: control bytes as \xNN
+      if (const std::size_t newline = shown.find('\n'); newline != std::string::npos) shown.replace(newline, 1, "\\x0a");
       const std::string want =
-          "bad nb201 architecture '" + c.text + "': at character " + std::to_string(c.position) + " " + c.expected;
+          "bad nb201 architecture '" + shown + "': at character " + std::to_string(c.position) + " " + c.expected;
       EXPECT_EQ(message.substr(0, want.size()), want) << c.text;
     }
   }

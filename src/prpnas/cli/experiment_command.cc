@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/cli/number_options.h"
 #include "prpnas/eval/experiment.h"
 #include "prpnas/eval/experiment_layout.h"
 #include "prpnas/eval/experiment_report.h"
@@ -142,13 +143,13 @@ void add_experiment_command(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--cost-table", o->cost_table)->capture_default_str();
   command->add_option("--budget", o->budget, "distinct table queries per method")->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(at_least(1));
   command->add_option("--seed", o->seed)->capture_default_str();
   command->add_option("--config", o->config, "TOML configuration of the supernet runs (as prpnas train)")
       ->capture_default_str();
   command->add_option("--methods", o->methods, "methods to compare")->delimiter(',')->capture_default_str();
   command->add_option("--jobs", o->jobs, "stand-alone trainings at once for front architectures without ground truth")
-      ->check(CLI::PositiveNumber)
+      ->check(at_least(1))
       ->capture_default_str();
   command->add_option("--out", o->out, "results directory (re-run the same command to resume)")->required();
   command->callback([o] { o->tabular ? run_tabular(*o) : run_supernets(*o); });

@@ -4,11 +4,18 @@
 #include <cctype>
 #include <vector>
 
+#include <fmt/core.h>
+
 #include "prpnas/util/error.h"
+#include "prpnas/util/printable.h"
 
 namespace prpnas::cli {
 
 namespace {
+
+// Bounds well beyond any dataset prpnas reads (ImageNet's 224 pixels, 21,841
+// classes), so that a typo meets a clear error, not libtorch's allocator.
+constexpr int kMaxChannels = 64, kMaxSide = 1024, kMaxClasses = 100000;
 
 // "CxHxW", e.g. "3x32x32".
 std::vector<int> parse_input_shape(const std::string& text) {
@@ -20,15 +27,25 @@ std::vector<int> parse_input_shape(const std::string& text) {
     bool digits = !part.empty() && part.size() <= 6;
     for (unsigned char c : part) digits = digits && std::isdigit(c);
     if (!digits || std::stoi(part) < 1) {
-      throw ConfigError("--input '" + text + "': expected CxHxW with positive integers, e.g. 3x32x32");
+      throw ConfigError("--input " + echoed(text) + ": expected CxHxW with positive integers, e.g. 3x32x32");
     }
     dims.push_back(std::stoi(part));
     pos = end + 1;
   }
   if (dims.size() != 3) {
-    throw ConfigError("--input '" + text + "': expected three sizes CxHxW, e.g. 3x32x32 or 1x28x28");
+    throw ConfigError("--input " + echoed(text) + ": expected three sizes CxHxW, e.g. 3x32x32 or 1x28x28");
+  }
+  if (dims[0] > kMaxChannels || dims[1] > kMaxSide || dims[2] > kMaxSide) {
+    throw ConfigError(fmt::format("--input {}: at most {} channels and {}x{} pixels", echoed(text), kMaxChannels,
+                                  kMaxSide, kMaxSide));
   }
   return dims;
+}
+
+void check_classes(int classes) {
+  if (classes < 1 || classes > kMaxClasses) {
+    throw ConfigError(fmt::format("--classes {}: use 1 to {}", classes, kMaxClasses));
+  }
 }
 
 }  // namespace
@@ -51,8 +68,8 @@ void add_network_options(CLI::App& command, NetworkOptions& o, bool shape_requir
 
 nn::NetworkSpec network_spec(const NetworkOptions& o, const std::string& space) {
   const std::vector<int> dims = parse_input_shape(o.input);
-  if (dims[1] != dims[2]) throw ConfigError("--input '" + o.input + "': the networks need square images (H == W)");
-  if (o.classes < 1) throw ConfigError("--classes " + std::to_string(o.classes) + ": needs at least 1 class");
+  if (dims[1] != dims[2]) throw ConfigError("--input " + echoed(o.input) + ": the networks need square images (H == W)");
+  check_classes(o.classes);
   const nn::NetworkSpec spec{space, o.preset, dims[0], dims[1], o.classes};
   try {
     nn::network_json(spec);  // builds the preset's config: checks it
@@ -65,9 +82,9 @@ nn::NetworkSpec network_spec(const NetworkOptions& o, const std::string& space) 
 nn::Nb201Config network_config(const NetworkOptions& o) {
   const std::vector<int> dims = parse_input_shape(o.input);
   if (dims[1] != dims[2]) {
-    throw ConfigError("--input '" + o.input + "': NB201 networks need square images (H == W)");
+    throw ConfigError("--input " + echoed(o.input) + ": NB201 networks need square images (H == W)");
   }
-  if (o.classes < 1) throw ConfigError("--classes " + std::to_string(o.classes) + ": needs at least 1 class");
+  check_classes(o.classes);
   try {
     return nn::nb201_preset(o.preset, dims[0], dims[1], o.classes);
   } catch (const ConfigError& e) {

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/cli/number_options.h"
 #include "prpnas/cli/objective_table.h"
 #include "prpnas/run/search_run.h"
 #include "prpnas/util/csv.h"
@@ -57,7 +58,7 @@ void add_search_command(CLI::App& app) {
       ->check(CLI::IsMember({"nsga2", "random", "alpha"}))
       ->capture_default_str();
   command->add_option("--budget", o->budget, "estimator calls (distinct architectures)")
-      ->check(CLI::PositiveNumber)
+      ->check(at_least(1))
       ->capture_default_str();
   command->add_option("--objective", o->objectives, "accuracy:max and/or latency_ms:min")->capture_default_str();
   command->add_option("--population", o->population, "NSGA-II population (even, >= 4)")->capture_default_str();

@@ -13,6 +13,7 @@
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/printable.h"
 
 namespace prpnas::cli {
 
@@ -26,11 +27,14 @@ struct SpaceOptions {
 // CLI11 2.1 reads integers with strtoull in base 0: "010" is octal, "-1"
 // wraps and 2^64 saturates without a word. Read counts and seeds here instead:
 // decimal digits only.
-std::uint64_t parse_whole(const std::string& text, const char* option) {
+// Surrounding spaces are ignored, as by the number rule (util/number_text.h).
+std::uint64_t parse_whole(std::string text, const char* option) {
+  text.erase(0, text.find_first_not_of(" \t"));
+  text.erase(text.find_last_not_of(" \t") + 1);
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    throw ConfigError(std::string(option) + ": '" + text + "' is not a whole number from 0 to " +
+    throw ConfigError(std::string(option) + ": " + echoed(text) + " is not a whole number from 0 to " +
                       std::to_string(std::numeric_limits<std::uint64_t>::max()));
   }
   return value;

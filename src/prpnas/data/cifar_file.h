@@ -9,14 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/data/cifar_format.h"
 #include "prpnas/util/file_bytes.h"
 #include "prpnas/data/image_dataset.h"
 
 namespace prpnas::data {
-
-enum class Cifar { k10, k100 };
-
-int cifar_classes(Cifar kind);  // 10 or 100
 
 // uint8 [N, 3, 32, 32] and fine labels; ImageSet::index is 0..N-1. Throws
 // DataError unless the size is a whole number of records and labels are in range.

@@ -8,6 +8,7 @@
 
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/printable.h"
 
 namespace prpnas::eval {
 
@@ -23,7 +24,7 @@ void check_rows(const CsvTable& table) {
       if (values[i] < 0 || values[i] > high) {
         throw DataError(fmt::format("{}: line {}, column '{}': {} is {}; fix or delete the row, or choose another "
                                     "--out",
-                                    table.source, i + 2, column, values[i], what));
+                                    table.source, table.lines[i], column, values[i], what));
       }
     }
   };
@@ -35,7 +36,8 @@ void check_rows(const CsvTable& table) {
   const std::size_t arch = table.column("arch");
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
     if (table.rows[i][arch].empty()) {
-      throw DataError(fmt::format("{}: line {}, column 'arch': empty; fix or delete the row", table.source, i + 2));
+      throw DataError(fmt::format("{}: line {}, column 'arch': empty; fix or delete the row", table.source,
+                                  table.lines[i]));
     }
   }
 }
@@ -65,7 +67,7 @@ GroundTruthFile::GroundTruthFile(std::string path, nlohmann::json fidelity)
                     " was made; restore it or start a new --out file");
   }
   if (recorded != fidelity_) {
-    throw ConfigError(path_ + " was made with other settings (" + sidecar + ": " + recorded.dump() +
+    throw ConfigError(path_ + " was made with other settings (" + sidecar + ": " + printable_line(recorded.dump(), 300) +
                       "); re-run with the same settings to resume, or choose another --out");
   }
   table_ = read_csv(path_);

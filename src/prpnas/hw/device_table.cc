@@ -1,5 +1,6 @@
 #include "prpnas/hw/device_table.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -7,6 +8,8 @@
 #include "prpnas/space/enumeration.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/number_text.h"
+#include "prpnas/util/printable.h"
 
 namespace prpnas::hw {
 
@@ -16,18 +19,19 @@ constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 // A cost cell as a number, NaN when missing; DataError for anything else.
 double parse_cost(const std::string& cell, const CsvTable& csv, std::size_t row, const std::string& column) {
-  if (cell.empty()) return kMissing;
-  char* end = nullptr;
-  const double v = std::strtod(cell.c_str(), &end);
-  const bool whole = end == cell.c_str() + cell.size();
-  if (whole && std::isnan(v)) return kMissing;  // "nan", "NaN", "-nan"
-  if (whole && v == -1.0) return kMissing;      // "-1", "-1.0": HW-NAS-Bench's sentinel
-  if (!whole || !std::isfinite(v) || v < 0) {
-    throw DataError(csv.source + ": line " + std::to_string(csv.lines[row]) + ", column '" + column + "': '" +
-                    cell + "' is not a cost: expected a finite number >= 0, or -1, nan or an empty cell for a "
-                    "missing value");
+  // The tables' own spellings of a missing value: an empty cell, nan, and
+  // HW-NAS-Bench's sentinel -1.
+  std::string lower;
+  for (const char c : cell) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (cell.empty() || lower == "nan" || lower == "-nan") return kMissing;
+  const std::optional<double> v = parse_decimal(cell);
+  if (v && *v == -1.0) return kMissing;
+  if (!v || *v < 0) {
+    throw DataError(csv.source + ": line " + std::to_string(csv.lines[row]) + ", column " + echoed(column) + ": " +
+                    echoed(cell) + " is not a cost: expected a finite decimal number >= 0, or -1, nan or an empty "
+                    "cell for a missing value");
   }
-  return v;
+  return *v;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/input_file.h"
 
 namespace prpnas::hw {
 
@@ -114,8 +115,10 @@ void check_comparable(const MeasurementSetup& a, const std::string& a_file, cons
 
 MeasurementSetup read_setup_sidecar(const std::string& path) {
   const std::string sidecar = path + ".json";
+  check_input_file(path, "measure one with `prpnas lut measure`, or check the path");
+  check_input_file(sidecar, "it records how " + path + " was measured; re-measure");
   std::ifstream in(sidecar);
-  if (!in) throw DataError(sidecar + ": missing; it records how " + path + " was measured; re-measure");
+  if (!in) throw DataError(sidecar + ": not readable; check its permissions");
   nlohmann::json json;
   try {
     in >> json;

@@ -6,22 +6,23 @@
 #include <string>
 
 #include "prpnas/util/error.h"
+#include "prpnas/util/number_text.h"
+#include "prpnas/util/printable.h"
 
 namespace prpnas::pareto {
 
 Objective parse_objective(std::string_view spec) {
   const auto colon = spec.rfind(':');
   if (colon == std::string_view::npos || colon == 0) {
-    throw ParseError("bad objective '" + std::string(spec) +
-                     "': expected NAME:max or NAME:min, e.g. accuracy:max");
+    throw ParseError("bad objective " + echoed(spec) +
+                     ": expected NAME:max or NAME:min, e.g. accuracy:max");
   }
   const std::string_view sense = spec.substr(colon + 1);
   Objective objective{std::string(spec.substr(0, colon)), Sense::kMinimize};
   if (sense == "max") {
     objective.sense = Sense::kMaximize;
   } else if (sense != "min") {
-    throw ParseError("bad objective '" + std::string(spec) + "': sense '" +
-                     std::string(sense) + "' is neither max nor min");
+    throw ParseError("bad objective " + echoed(spec) + ": sense " + echoed(sense) + " is neither max nor min");
   }
   return objective;
 }
@@ -36,23 +37,22 @@ Point parse_reference(std::string_view spec, const std::vector<Objective>& objec
     const std::string_view item = spec.substr(start, comma - start);
     const std::size_t eq = item.find('=');
     if (eq == std::string_view::npos) {
-      throw ParseError("bad reference '" + whole + "': '" + std::string(item) +
+      throw ParseError("bad reference " + echoed(whole) + ": " + echoed(item) +
                        "' is not NAME=VALUE, e.g. accuracy=0,latency_ms=100");
     }
     const std::string name(item.substr(0, eq)), text(item.substr(eq + 1));
     std::size_t j = 0;
     while (j < objectives.size() && objectives[j].name != name) ++j;
     if (j == objectives.size()) {
-      throw ParseError("bad reference '" + whole + "': '" + name + "' is not one of the objectives");
+      throw ParseError("bad reference " + echoed(whole) + ": " + echoed(name) + " is not one of the objectives");
     }
-    if (given[j]) throw ParseError("bad reference '" + whole + "': '" + name + "' given twice");
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) {
-      throw ParseError("bad reference '" + whole + "': value '" + text + "' of '" + name +
-                       "' is not a finite number");
+    if (given[j]) throw ParseError("bad reference " + echoed(whole) + ": " + echoed(name) + " given twice");
+    const std::optional<double> value = parse_decimal(text);
+    if (!value) {
+      throw ParseError("bad reference " + echoed(whole) + ": value " + echoed(text) + " of " + echoed(name) +
+                       " is not a finite decimal number");
     }
-    reference[j] = to_minimized(objectives[j], value);
+    reference[j] = to_minimized(objectives[j], *value);
     given[j] = true;
     start = comma + 1;
   }

@@ -29,7 +29,13 @@ hw::LatencyTable checked_latency(const std::string& path, const nn::NetworkSpec&
 
 hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkSpec& network,
                                    const std::string& run_dir, bool measure_if_missing) {
-  if (!config.lut.empty()) return checked_latency(config.lut, network);
+  if (!config.lut.empty()) {
+    try {
+      return checked_latency(config.lut, network);
+    } catch (const DataError& e) {
+      throw ConfigError(fmt::format("evaluation.lut: {}", e.what()));  // the key, not only its file
+    }
+  }
   const std::string path = train::RunLayout(run_dir).lut();
   if (std::filesystem::exists(path)) return checked_latency(path, network);
   if (!measure_if_missing) {

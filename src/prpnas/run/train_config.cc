@@ -15,6 +15,7 @@
 #include "prpnas/pareto/objective.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/input_file.h"
 #include "prpnas/util/thread_count.h"
 
 namespace prpnas::run {
@@ -155,9 +156,7 @@ void check_objectives(const std::vector<std::string>& objectives, const std::str
 TrainConfig read_train_config(const std::string& path, const std::string& method, const std::string& space) {
   TrainConfig config;
   if (!path.empty()) {
-    if (!std::filesystem::exists(path)) {
-      throw ConfigError(fmt::format("--config {}: no such file (configs/default.toml is the default)", path));
-    }
+    check_input_file(path, "give --config a TOML file (configs/default.toml is the default)");
     toml::table root;
     try {
       root = toml::parse_file(path);

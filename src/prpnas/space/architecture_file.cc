@@ -4,12 +4,14 @@
 #include <set>
 
 #include "prpnas/util/error.h"
+#include "prpnas/util/input_file.h"
 
 namespace prpnas::space {
 
 std::vector<Architecture> read_architecture_file(const std::string& path, const SearchSpace& space) {
+  check_input_file(path, "check the path");
   std::ifstream in(path);
-  if (!in) throw DataError(path + ": no such file or not readable; check the path");
+  if (!in) throw DataError(path + ": not readable; check its permissions");
   std::vector<Architecture> archs;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "prpnas/util/error.h"
+#include "prpnas/util/printable.h"
 
 namespace prpnas::space {
 
@@ -60,8 +61,8 @@ class ChainParser {
 
  private:
   [[noreturn]] void fail(const std::string& expected) const {
-    throw ParseError(fmt::format("bad chain architecture '{}': at character {} expected {}, found {}", text_, pos_,
-                                 expected, found()));
+    throw ParseError(fmt::format("bad chain architecture {}: at character {} expected {}, found {}", echoed(text_),
+                                 pos_, expected, found()));
   }
 
   std::string found() const {
@@ -69,7 +70,9 @@ class ChainParser {
     constexpr std::size_t kMaxShown = 24;
     std::size_t end = text_.find('-', pos_ + 1);
     end = std::min({end == std::string_view::npos ? text_.size() : end + 1, pos_ + kMaxShown, text_.size()});
-    return fmt::format("'{}{}'", text_.substr(pos_, end - pos_), end < text_.size() ? "..." : "");
+    std::string shown = echoed(text_.substr(pos_, end - pos_));
+    if (end < text_.size()) shown.insert(shown.size() - 1, "...");
+    return shown;
   }
 
   std::string_view text_;
@@ -104,9 +107,9 @@ Architecture ChainSpace::parse(std::string_view text) const {
   parser.end();
   for (int layer = 1; layer < kNumLayers; ++layer) {
     if (is_chain_skip(layer - 1, arch[layer - 1]) && is_chain_skip(layer, arch[layer])) {
-      throw ParseError(fmt::format("bad chain architecture '{}': at character {} layer {} is skip like layer {}; "
+      throw ParseError(fmt::format("bad chain architecture {}: at character {} layer {} is skip like layer {}; "
                                    "the chain space allows no two consecutive skip layers",
-                                   text, start[layer], layer + 1, layer));
+                                   echoed(text), start[layer], layer + 1, layer));
     }
   }
   return arch;

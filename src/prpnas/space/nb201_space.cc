@@ -7,6 +7,7 @@
 #include <string>
 
 #include "prpnas/util/error.h"
+#include "prpnas/util/printable.h"
 
 namespace prpnas::space {
 
@@ -62,7 +63,7 @@ class Parser {
  private:
   [[noreturn]] void fail(const std::string& expected) const {
     throw ParseError(
-        fmt::format("bad nb201 architecture '{}': at character {} expected {}, found {}", text_, pos_, expected, found()));
+        fmt::format("bad nb201 architecture {}: at character {} expected {}, found {}", echoed(text_), pos_, expected, found()));
   }
 
   // The rest of the text up to and including the next separator, enough to
@@ -73,7 +74,9 @@ class Parser {
     std::size_t end = text_.find_first_of("|+", pos_ + 1);
     end = end == std::string_view::npos ? text_.size() : end + 1;
     end = std::min(end, pos_ + kMaxShown);
-    return fmt::format("'{}{}'", text_.substr(pos_, end - pos_), end < text_.size() ? "..." : "");
+    std::string shown = echoed(text_.substr(pos_, end - pos_));
+    if (end < text_.size()) shown.insert(shown.size() - 1, "...");
+    return shown;
   }
 
   std::string_view text_;

@@ -38,10 +38,19 @@ void check_at_least(int64_t value, int64_t least, const char* field) {
   if (value < least) throw ConfigError(fmt::format("{} = {} must be >= {}", field, value, least));
 }
 
+// Far above any batch a CPU trains, low enough that a typo is named as such.
+constexpr int64_t kMaxBatch = 1 << 16;
+
+void check_batch(int64_t value, const char* field) {
+  if (value < 1 || value > kMaxBatch) {
+    throw ConfigError(fmt::format("{} = {} must be in 1..{}", field, value, kMaxBatch));
+  }
+}
+
 }  // namespace
 
 void TrainingOptions::check() const {
-  check_at_least(batch_size, 1, "training.batch_size");
+  check_batch(batch_size, "training.batch_size");
   check_at_least(budget_images, 1, "training.budget_images");
   check_fraction(fairness_share, "training.fairness_share", true);
   if (!std::isfinite(sgd.learning_rate) || sgd.learning_rate <= 0) {
@@ -58,7 +67,7 @@ void TrainingOptions::check() const {
   check_at_least(prune_every, 1, "pruning.every");
   check_fraction(prune_worst_fraction, "pruning.worst_fraction", false);
   check_at_least(evaluation.recalibration_batches, 0, "evaluation.recalibration_batches");
-  check_at_least(evaluation.batch_size, 1, "evaluation.batch_size");
+  check_batch(evaluation.batch_size, "evaluation.batch_size");
   check_at_least(evaluation.valid_images, 0, "evaluation.valid_images");
   check_at_least(evaluate_every, 0, "evaluation.every");
   check_at_least(final_sample, 1, "evaluation.final_sample");

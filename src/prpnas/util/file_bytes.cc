@@ -2,28 +2,42 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
+#include <fmt/core.h>
+
 #include "prpnas/util/error.h"
+#include "prpnas/util/input_file.h"
 
 namespace prpnas {
 
-std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string& fix) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw DataError(path + ": no such file; " + fix);
+std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string& fix, std::size_t max_bytes) {
+  check_input_file(path, fix);
   gzFile file = gzopen(path.c_str(), "rb");
   if (file == nullptr) throw DataError(path + ": cannot open: " + std::strerror(errno) + "; " + fix);
-  // Large reads let zlib inflate straight into our buffer.
-  constexpr std::size_t kChunk = 1 << 22;
+  // Reads grow to 4 MiB, which lets zlib inflate straight into our buffer;
+  // they start small so that a small file costs little.
+  constexpr std::size_t kMaxChunk = 1 << 22;
+  std::size_t chunk = 1 << 16;
   std::vector<uint8_t> bytes;
   int n;
   do {
     const std::size_t old = bytes.size();
-    bytes.resize(old + kChunk);
-    n = gzread(file, bytes.data() + old, kChunk);
+    if (old > max_bytes) {
+      const bool compressed = gzdirect(file) == 0;
+      gzclose(file);
+      throw DataError(fmt::format("{}: holds more than {} MiB{}, more than any file prpnas reads; {}", path,
+                                  max_bytes >> 20, compressed ? " once decompressed" : "", fix));
+    }
+    // Doubling, but never past the limit: a bomb costs max_bytes, not twice that.
+    if (bytes.capacity() < old + chunk) bytes.reserve(std::min(2 * (old + chunk), max_bytes + kMaxChunk));
+    bytes.resize(old + chunk);
+    n = gzread(file, bytes.data() + old, static_cast<unsigned>(chunk));
     bytes.resize(old + (n > 0 ? n : 0));
+    chunk = std::min(2 * chunk, kMaxChunk);
   } while (n > 0);
   // A truncated stream reads "successfully" but leaves Z_BUF_ERROR behind.
   int code = Z_OK;

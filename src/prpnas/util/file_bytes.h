@@ -3,6 +3,7 @@
 #ifndef PRPNAS_UTIL_FILE_BYTES_H_
 #define PRPNAS_UTIL_FILE_BYTES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,9 +13,15 @@ namespace prpnas {
 // What readers tell the user to do when no better fix is known.
 inline const std::string kRedownload = "restore or re-download the file";
 
+// No file prpnas reads decompresses to more (CIFAR-100's train.bin, the
+// largest, is 147 MiB), so a decompression bomb stops here.
+inline constexpr std::size_t kMaxFileBytes = std::size_t{512} << 20;
+
 // The file's (decompressed) bytes. Throws DataError "PATH: what; FIX" when the
-// file is missing, unreadable, or its gzip stream is corrupt or truncated.
-std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string& fix);
+// file is missing or not a file (util/input_file.h), unreadable, its gzip
+// stream is corrupt or truncated, or it holds more than `max_bytes`.
+std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string& fix,
+                                     std::size_t max_bytes = kMaxFileBytes);
 
 }  // namespace prpnas
 
