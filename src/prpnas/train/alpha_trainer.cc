@@ -10,6 +10,7 @@
 
 #include "prpnas/space/choice_mask.h"
 #include "prpnas/train/alpha_matrix.h"
+#include "prpnas/train/bundle_tensors.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -157,31 +158,46 @@ std::vector<double> AlphaTrainer::predicted_scores(const std::vector<space::Arch
 
 std::vector<std::vector<double>> AlphaTrainer::alpha_values() const { return alpha_matrix(alpha_); }
 
-void AlphaTrainer::save(torch::serialize::OutputArchive& archive) const {
-  archive.write("alpha", alpha_.detach(), /*is_buffer=*/true);
-  archive.write("steps", c10::IValue(steps_));
-  torch::serialize::OutputArchive adam;
-  optimizer_.save(adam);
-  archive.write("adam", adam);
+namespace {
+
+// Adam keeps its state per parameter, under the parameter's address, and
+// only once it has stepped.
+std::string adam_key(const torch::Tensor& parameter) { return c10::guts::to_string(parameter.unsafeGetTensorImpl()); }
+
+}  // namespace
+
+void AlphaTrainer::save(TensorBundle& bundle) const {
+  put_tensor(bundle, "alpha.alpha", alpha_);
+  bundle.meta["alpha"] = {{"steps", steps_}};
+  const auto state = optimizer_.state().find(adam_key(alpha_));
+  if (state == optimizer_.state().end()) return;
+  const auto& adam = static_cast<const torch::optim::AdamParamState&>(*state->second);
+  bundle.meta["alpha"]["adam_step"] = adam.step();
+  put_tensor(bundle, "alpha.adam.exp_avg", adam.exp_avg());
+  put_tensor(bundle, "alpha.adam.exp_avg_sq", adam.exp_avg_sq());
 }
 
-void AlphaTrainer::load(torch::serialize::InputArchive& archive) {
-  torch::Tensor alpha;
-  archive.read("alpha", alpha, /*is_buffer=*/true);
+void AlphaTrainer::load(const TensorBundle& bundle, const std::string& source) {
+  const torch::Tensor alpha = take_tensor(bundle, "alpha.alpha", source);
   if (alpha.sizes() != alpha_.sizes()) {
     throw Error(fmt::format("alpha trainer: the saved alpha is {} but this one is {}", fmt::join(alpha.sizes(), "x"),
                             fmt::join(alpha_.sizes(), "x")));
   }
-  c10::IValue steps;
-  archive.read("steps", steps);
-  torch::serialize::InputArchive adam;
-  archive.read("adam", adam);
-  {
-    torch::NoGradGuard no_grad;
-    alpha_.copy_(alpha);
+  const int64_t steps = bundle.meta.at("alpha").at("steps").get<int64_t>();
+  optimizer_.state().erase(adam_key(alpha_));
+  if (bundle.meta.at("alpha").contains("adam_step")) {
+    auto adam = std::make_unique<torch::optim::AdamParamState>();
+    adam->step(bundle.meta["alpha"]["adam_step"].get<int64_t>());
+    adam->exp_avg(take_tensor(bundle, "alpha.adam.exp_avg", source));
+    adam->exp_avg_sq(take_tensor(bundle, "alpha.adam.exp_avg_sq", source));
+    if (adam->exp_avg().sizes() != alpha_.sizes() || adam->exp_avg_sq().sizes() != alpha_.sizes()) {
+      throw Error("alpha trainer: the saved Adam state does not match alpha's shape");
+    }
+    optimizer_.state()[adam_key(alpha_)] = std::move(adam);
   }
-  optimizer_.load(adam);
-  steps_ = steps.toInt();
+  torch::NoGradGuard no_grad;
+  alpha_.copy_(alpha);
+  steps_ = steps;
 }
 
 }  // namespace prpnas::train

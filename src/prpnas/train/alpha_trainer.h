@@ -13,10 +13,12 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/pareto_rank_losses.h"
+#include "prpnas/util/tensor_bundle.h"
 
 namespace prpnas::train {
 
@@ -72,11 +74,11 @@ class AlphaTrainer {
   // P(a) = sum_d alpha[d][a[d]] for each architecture, without gradients.
   std::vector<double> predicted_scores(const std::vector<space::Architecture>& archs) const;
 
-  // alpha, Adam's state and the step count, for checkpoints. load writes
-  // alpha in place (a supernet's alpha stays its parameter); throws Error if
-  // the saved alpha has another shape.
-  void save(torch::serialize::OutputArchive& archive) const;
-  void load(torch::serialize::InputArchive& archive);
+  // alpha, Adam's state and the step count, for checkpoints ("alpha." in the
+  // bundle). load writes alpha in place (a supernet's alpha stays its
+  // parameter); throws Error if the saved alpha has another shape.
+  void save(TensorBundle& bundle) const;
+  void load(const TensorBundle& bundle, const std::string& source);
 
   const torch::Tensor& alpha() const { return alpha_; }
   std::vector<std::vector<double>> alpha_values() const;  // [d][c], as doubles

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/train/bundle_tensors.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -42,31 +43,26 @@ Batch BatchStream::next() {
   return make_batch(data_.train, index, data_);
 }
 
-void BatchStream::save(torch::serialize::OutputArchive& archive) const {
+void BatchStream::save(TensorBundle& bundle) const {
   std::ostringstream engine;
   engine << rng_;
-  archive.write("engine", c10::IValue(engine.str()));
-  archive.write("position", c10::IValue(position_));
-  archive.write("epoch", c10::IValue(epoch_));
-  archive.write("order", order_.defined() ? order_ : torch::empty({0}, torch::kInt64), /*is_buffer=*/true);
+  bundle.meta["stream"] = {{"engine", engine.str()}, {"position", position_}, {"epoch", epoch_}};
+  put_tensor(bundle, "stream.order", order_.defined() ? order_ : torch::empty({0}, torch::kInt64));
 }
 
-void BatchStream::load(torch::serialize::InputArchive& archive) {
-  c10::IValue engine, position, epoch;
-  archive.read("engine", engine);
-  archive.read("position", position);
-  archive.read("epoch", epoch);
-  torch::Tensor order;
-  archive.read("order", order, /*is_buffer=*/true);
+void BatchStream::load(const TensorBundle& bundle, const std::string& source) {
+  const nlohmann::json& saved = bundle.meta.at("stream");
+  const torch::Tensor order = take_tensor(bundle, "stream.order", source);
+  if (order.scalar_type() != torch::kInt64) throw Error("mini-batches: the saved order is not int64");
   if (order.numel() != 0 && order.numel() != data_.train.size()) {
     throw Error("mini-batches: the saved stream ordered " + std::to_string(order.numel()) +
                 " training images but this split has " + std::to_string(data_.train.size()));
   }
-  std::istringstream in(engine.toStringRef());
+  std::istringstream in(saved.at("engine").get<std::string>());
   in >> rng_;
   if (!in) throw Error("mini-batches: the saved random engine state is corrupt");
-  position_ = position.toInt();
-  epoch_ = epoch.toInt();
+  position_ = saved.at("position").get<int64_t>();
+  epoch_ = saved.at("epoch").get<int64_t>();
   order_ = order.numel() == 0 ? torch::Tensor() : order;
 }
 

@@ -9,8 +9,10 @@
 
 #include <cstdint>
 #include <random>
+#include <string>
 
 #include "prpnas/data/image_dataset.h"
+#include "prpnas/util/tensor_bundle.h"
 
 namespace prpnas::train {
 
@@ -44,8 +46,8 @@ class BatchStream {
   // Where the stream stands (engine, epoch order, position), for checkpoints:
   // a stream loaded from a save continues with exactly the batches the saved
   // one would have given. load throws Error if the save is of another split size.
-  void save(torch::serialize::OutputArchive& archive) const;
-  void load(torch::serialize::InputArchive& archive);
+  void save(TensorBundle& bundle) const;  // "stream." in the bundle
+  void load(const TensorBundle& bundle, const std::string& source);
 
  private:
   const data::DatasetSplits& data_;

@@ -1,4 +1,4 @@
-// A training run's checkpoint file: the supernet (weights and alpha), both
+// A training run's checkpoint file (a TensorBundle): the supernet (weights and alpha), both
 // optimisers, the batch stream and the RunState, so that a run killed at any
 // moment continues from its last checkpoint to the alpha an uninterrupted
 // run ends with (same machine, same threads). Saving rewrites the run's
