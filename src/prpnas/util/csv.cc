@@ -20,7 +20,7 @@ std::size_t CsvTable::column(std::string_view name) const {
   }
   std::string known;
   for (const auto& h : header) known += (known.empty() ? "" : ", ") + h;
-  throw DataError(source + ": no column " + echoed(name) + " (columns: " + printable_line(known, 300) + ")");
+  throw DataError(source + ": no column " + echoed(name) + " (columns: " + printable_line(known, 600) + ")");
 }
 
 std::vector<double> CsvTable::numbers(std::string_view name) const {

@@ -22,7 +22,11 @@ std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string&
   // they start small so that a small file costs little.
   constexpr std::size_t kMaxChunk = 1 << 22;
   std::size_t chunk = 1 << 16;
+  // Address space for the largest file allowed, reserved once: pages cost
+  // memory only when written, and no growth ever copies (a bomb would
+  // otherwise hold the old and the new buffer at once).
   std::vector<uint8_t> bytes;
+  bytes.reserve(max_bytes + kMaxChunk);
   int n;
   do {
     const std::size_t old = bytes.size();
@@ -32,8 +36,6 @@ std::vector<uint8_t> read_file_bytes(const std::string& path, const std::string&
       throw DataError(fmt::format("{}: holds more than {} MiB{}, more than any file prpnas reads; {}", path,
                                   max_bytes >> 20, compressed ? " once decompressed" : "", fix));
     }
-    // Doubling, but never past the limit: a bomb costs max_bytes, not twice that.
-    if (bytes.capacity() < old + chunk) bytes.reserve(std::min(2 * (old + chunk), max_bytes + kMaxChunk));
     bytes.resize(old + chunk);
     n = gzread(file, bytes.data() + old, static_cast<unsigned>(chunk));
     bytes.resize(old + (n > 0 ? n : 0));
