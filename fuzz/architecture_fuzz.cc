@@ -1,7 +1,5 @@
 // Each space's architecture strings: the first byte picks the space. What
 // parses formats back to the same text's architecture and is in range.
-#include <memory>
-
 #include "fuzz_support.h"
 #include "prpnas/space/search_space.h"
 
@@ -9,9 +7,7 @@ using namespace prpnas;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const std::unique_ptr<space::SearchSpace> spaces[] = {space::make_search_space("nb201"),
-                                                               space::make_search_space("chain")};
-  const space::SearchSpace& space = *spaces[data[0] % 2];
+  const space::SearchSpace& space = fuzz::space_of(data[0]);
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   try {
     const space::Architecture arch = space.parse(text);

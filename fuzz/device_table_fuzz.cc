@@ -1,8 +1,6 @@
 // Device cost tables (`prpnas costs --table`, hw/device_table.h); the first
 // byte picks the space. Costs read are numbers >= 0 or missing.
 #include <cmath>
-#include <memory>
-
 #include "fuzz_support.h"
 #include "prpnas/hw/device_table.h"
 
@@ -10,9 +8,7 @@ using namespace prpnas;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const std::unique_ptr<space::SearchSpace> spaces[] = {space::make_search_space("nb201"),
-                                                               space::make_search_space("chain")};
-  const space::SearchSpace& space = *spaces[data[0] % 2];
+  const space::SearchSpace& space = fuzz::space_of(data[0]);
   const std::string path = fuzz::write_input(fuzz::as_text(data + 1, size - 1), "costs.csv");
   try {
     const hw::DeviceTable table = hw::load_device_table(path, space);

@@ -14,9 +14,12 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::fuzz {
@@ -35,6 +38,14 @@ inline void check_message(const Error& e) {
   const std::string_view what = e.what();
   require(what.size() < 4096, "an error message longer than 4 KiB");
   require(what.find('\n') == std::string_view::npos, "an error message of several lines");
+}
+
+// The space a target's first input byte picks: every space, so that a new
+// one is fuzzed as soon as it is listed here.
+inline const space::SearchSpace& space_of(uint8_t byte) {
+  static const std::unique_ptr<space::SearchSpace> spaces[] = {space::make_search_space("nb201"),
+                                                               space::make_search_space("chain")};
+  return *spaces[byte % std::size(spaces)];
 }
 
 inline std::string_view as_text(const uint8_t* data, std::size_t size) {

@@ -1,8 +1,6 @@
 // Latency tables and their sidecars (hw/latency_table.h). The input is the
 // sidecar's JSON, a NUL byte, then the table's CSV; the first byte picks the
 // space.
-#include <memory>
-
 #include "fuzz_support.h"
 #include "prpnas/hw/latency_table.h"
 
@@ -10,9 +8,7 @@ using namespace prpnas;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const std::unique_ptr<space::SearchSpace> spaces[] = {space::make_search_space("nb201"),
-                                                               space::make_search_space("chain")};
-  const space::SearchSpace& space = *spaces[data[0] % 2];
+  const space::SearchSpace& space = fuzz::space_of(data[0]);
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   const std::size_t nul = std::min(text.find('\0'), text.size());
   const std::string path = fuzz::write_input(nul < text.size() ? text.substr(nul + 1) : "", "lut.csv");
