@@ -9,6 +9,7 @@
 #include "prpnas/pareto/front_quality.h"
 #include "prpnas/pareto/objective.h"
 #include "prpnas/pareto/ranking.h"
+#include "prpnas/space/search_space.h"
 #include "prpnas/util/csv.h"
 
 namespace prpnas::testing {
@@ -44,6 +45,21 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   const pareto::Points truth = front_points(read_csv(out + "/true_front.csv"), objectives);
   EXPECT_EQ(pareto::non_dominated(truth).size(), truth.size());
   EXPECT_EQ(json["true_front_size"], truth.size());
+
+  // Issue 18: the near-front reference comes from the true front of the valid
+  // cells. With the degenerate ones (10 % accuracy, the cheapest) it sat near
+  // 1.6 % accuracy, where one good cell scores about 0.95.
+  const auto space = space::make_search_space("nb201");
+  const CsvTable true_front = read_csv(out + "/true_front.csv");
+  pareto::Points valid;
+  for (std::size_t i = 0; i < true_front.rows.size(); ++i) {
+    if (!space->is_degenerate(space->parse(true_front.rows[i][0]))) valid.push_back(truth[i]);
+  }
+  ASSERT_LT(valid.size(), truth.size()) << "the table's true front holds degenerate cells";
+  const pareto::Point nadir = pareto::near_front_reference(valid);
+  EXPECT_NEAR(json["nadir_reference_point"]["cifar10_test"].get<double>(), -nadir[0], 1e-9);
+  EXPECT_NEAR(json["nadir_reference_point"]["c10_pixel3_latency"].get<double>(), nadir[1], 1e-9);
+  EXPECT_GT(json["nadir_reference_point"]["cifar10_test"].get<double>(), 50.0);
 
   const CsvTable results = read_csv(out + "/results.csv");
   ASSERT_EQ(results.rows.size(), 3u);

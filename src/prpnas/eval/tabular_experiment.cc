@@ -40,6 +40,17 @@ std::vector<double> negated_scores(const space::Enumeration& enumeration,
   return scores;
 }
 
+// The points of the cells of `archs` that are not degenerate (chance
+// accuracy: on the true front only by being the cheapest).
+pareto::Points tabular_valid_points(const space::SearchSpace& space, const TabularProblem& problem,
+                                    const std::vector<space::Architecture>& archs) {
+  std::vector<space::Architecture> valid;
+  for (const auto& arch : archs) {
+    if (!space.is_degenerate(arch)) valid.push_back(arch);
+  }
+  return points_of(problem, valid);
+}
+
 }  // namespace
 
 TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const TabularProblem& problem,
@@ -48,7 +59,20 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   const pareto::Points& all = problem.minimized();
   for (std::size_t i : pareto::non_dominated(all)) out.true_front.push_back(problem.enumeration().at(i));
   const pareto::Points truth = points_of(problem, out.true_front);
-  out.references = front_references(all, truth);
+  // Degenerate cells stay out of the near-front reference and its figure, as
+  // in the supernet experiment: with them it lands near chance accuracy.
+  std::vector<space::Architecture> valid_cells;
+  for (std::uint64_t i = 0; i < problem.size(); ++i) {
+    if (!space.is_degenerate(problem.enumeration().at(i))) valid_cells.push_back(problem.enumeration().at(i));
+  }
+  const pareto::Points all_valid = points_of(problem, valid_cells);
+  pareto::Points valid_truth;
+  for (std::size_t i : pareto::non_dominated(all_valid)) valid_truth.push_back(all_valid[i]);
+  out.references = front_references(all, valid_truth);
+  auto figures_of = [&](const std::vector<space::Architecture>& front) {
+    return judge_front({points_of(problem, front), truth},
+                       {tabular_valid_points(space, problem, front), valid_truth}, out.references);
+  };
   const std::vector<int> true_ranks = pareto::pareto_ranks(all);
 
   const search::Estimator estimator = problem.estimator();
@@ -57,7 +81,7 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     r.method = std::move(method);
     r.front = result.front;
     r.queries = result.calls;
-    const FrontFigures figures = judge_front({points_of(problem, result.front), truth}, out.references);
+    const FrontFigures figures = figures_of(result.front);
     r.front_approximation = figures.front_approximation;
     r.front_approximation_nadir = figures.front_approximation_nadir;
     r.igd = figures.igd;
@@ -91,7 +115,7 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     swept.alpha.samples = samples;
     swept.alpha.top_n = std::min(swept.alpha.top_n, samples);
     const train::TabularPrpResult r = train::tabular_prp(space, estimator, options.budget, swept);
-    const FrontFigures figures = judge_front({points_of(problem, r.search.front), truth}, out.references);
+    const FrontFigures figures = figures_of(r.search.front);
     out.sample_sweep.push_back(
         {samples, figures.front_approximation, figures.front_approximation_nadir,
          pareto::kendall_tau_b(negated_scores(problem.enumeration(), r.alpha), {true_ranks.begin(), true_ranks.end()})});
