@@ -20,11 +20,17 @@ CLI::Validator number_rule(const std::string& type) {
   return CLI::Validator(
       [type](std::string& text) -> std::string {
         if (type == "FLOAT") {
-          if (parse_decimal(text)) return trim(text), "";
+          if (parse_decimal(text)) {
+            trim(text);
+            return "";
+          }
           return echoed(text) + " is not a finite decimal number (e.g. 0.5, 1e-3; docs/FORMATS.md, numbers)";
         }
         const std::optional<int64_t> value = parse_whole(text);
-        if (value && (type == "INT" || *value >= 0)) return trim(text), "";
+        if (value && (type == "INT" || *value >= 0)) {
+          trim(text);
+          return "";
+        }
         return fmt::format("{} is not a whole number{} in decimal digits (docs/FORMATS.md, numbers)", echoed(text),
                            type == "UINT" ? " >= 0" : "");
       },
