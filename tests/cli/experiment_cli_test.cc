@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
+#include "prpnas/pareto/front_metrics.h"
 #include "prpnas/pareto/front_quality.h"
 #include "prpnas/pareto/objective.h"
 #include "prpnas/pareto/ranking.h"
@@ -60,6 +61,30 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   EXPECT_NEAR(json["nadir_reference_point"]["cifar10_test"].get<double>(), -nadir[0], 1e-9);
   EXPECT_NEAR(json["nadir_reference_point"]["c10_pixel3_latency"].get<double>(), nadir[1], 1e-9);
   EXPECT_GT(json["nadir_reference_point"]["cifar10_test"].get<double>(), 50.0);
+
+  // The discriminating figures (issue 18), recomputed from the files written:
+  // each method's front against the valid cells' true front.
+  pareto::NamedFront valid_front;
+  for (std::size_t i = 0; i < true_front.rows.size(); ++i) {
+    if (space->is_degenerate(space->parse(true_front.rows[i][0]))) continue;
+    valid_front.points.push_back(truth[i]);
+    valid_front.architectures.push_back(true_front.rows[i][0]);
+  }
+  const CsvTable judged = read_csv(out + "/results.csv");
+  for (std::size_t i = 0; i < judged.rows.size(); ++i) {
+    const std::string method = judged.rows[i][0];
+    const CsvTable front = read_csv(out + "/" + method + "/front.csv");
+    pareto::NamedFront found{front_points(front, objectives), {}};
+    for (const auto& row : front.rows) found.architectures.push_back(row[0]);
+    const pareto::FrontMetrics m = pareto::front_metrics(valid_front, found);
+    EXPECT_NEAR(judged.numbers("hv_ratio")[i], m.hypervolume_ratio, 1e-5) << method;
+    EXPECT_NEAR(judged.numbers("igd_plus")[i], m.igd_plus, 1e-5) << method;
+    EXPECT_NEAR(judged.numbers("epsilon")[i], m.epsilon, 1e-5) << method;
+    EXPECT_EQ(judged.numbers("true_front_hits")[i], m.exact_hits) << method;
+    EXPECT_EQ(judged.numbers("near_hits")[i], m.near_hits) << method;
+    EXPECT_EQ(judged.numbers("true_front_size")[i], valid_front.points.size()) << method;
+    EXPECT_LE(m.exact_hits, m.near_hits) << method;
+  }
 
   const CsvTable results = read_csv(out + "/results.csv");
   ASSERT_EQ(results.rows.size(), 3u);

@@ -67,7 +67,17 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   }
   const pareto::Points all_valid = points_of(problem, valid_cells);
   pareto::Points valid_truth;
-  for (std::size_t i : pareto::non_dominated(all_valid)) valid_truth.push_back(all_valid[i]);
+  pareto::NamedFront named_truth;
+  for (std::size_t i : pareto::non_dominated(all_valid)) {
+    valid_truth.push_back(all_valid[i]);
+    named_truth.points.push_back(all_valid[i]);
+    named_truth.architectures.push_back(space.format(valid_cells[i]));
+  }
+  auto named = [&](const std::vector<space::Architecture>& front) {
+    pareto::NamedFront found{points_of(problem, front), {}};
+    for (const auto& arch : front) found.architectures.push_back(space.format(arch));
+    return found;
+  };
   out.references = front_references(all, valid_truth);
   auto figures_of = [&](const std::vector<space::Architecture>& front) {
     return judge_front({points_of(problem, front), truth},
@@ -87,6 +97,7 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
     r.igd = figures.igd;
     r.kendall_tau_b = std::numeric_limits<double>::quiet_NaN();
     r.seconds = seconds;
+    r.metrics = pareto::front_metrics(named_truth, named(result.front));
     out.methods.push_back(std::move(r));
   };
   using Clock = std::chrono::steady_clock;
@@ -155,14 +166,17 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
   make_directory(dir);
   CsvTable results{"results.csv",
                    {"method", "front_approximation", "kendall_tau_b", "queries", "front_approximation_nadir", "igd",
-                    "front_size", "seconds"},
+                    "front_size", "seconds", "hv_ratio", "igd_plus", "epsilon", "true_front_hits", "near_hits",
+                    "true_front_size"},
                    {}, {}};
   nlohmann::json methods = nlohmann::json::array();
   for (const TabularMethodResult& m : experiment.methods) {
     results.rows.push_back({m.method, number_cell(m.front_approximation), number_cell(m.kendall_tau_b),
                             std::to_string(m.queries), number_cell(m.front_approximation_nadir), number_cell(m.igd),
-                            std::to_string(m.front.size()),
-                            fmt::format("{:.3f}", m.seconds)});
+                            std::to_string(m.front.size()), fmt::format("{:.3f}", m.seconds),
+                            number_cell(m.metrics.hypervolume_ratio), number_cell(m.metrics.igd_plus),
+                            number_cell(m.metrics.epsilon), std::to_string(m.metrics.exact_hits),
+                            std::to_string(m.metrics.near_hits), std::to_string(m.metrics.true_front_size)});
     methods.push_back({{"method", m.method},
                        {"front_approximation", json_number(m.front_approximation)},
                        {"kendall_tau_b", json_number(m.kendall_tau_b)},
@@ -170,7 +184,13 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
                        {"front_approximation_nadir", json_number(m.front_approximation_nadir)},
                        {"igd", json_number(m.igd)},
                        {"front_size", m.front.size()},
-                       {"seconds", m.seconds}});
+                       {"seconds", m.seconds},
+                       {"hv_ratio", json_number(m.metrics.hypervolume_ratio)},
+                       {"igd_plus", json_number(m.metrics.igd_plus)},
+                       {"epsilon", json_number(m.metrics.epsilon)},
+                       {"true_front_hits", m.metrics.exact_hits},
+                       {"near_hits", m.metrics.near_hits},
+                       {"true_front_size", m.metrics.true_front_size}});
     make_directory(layout.run(m.method).dir());
     write_front(layout.run(m.method).front(), space, problem, m.front);
   }
@@ -215,6 +235,7 @@ void write_tabular_experiment(const std::string& dir, const space::SearchSpace& 
       {"reference_point", reference},
       {"nadir_reference_point", nadir},
       {"true_front_size", experiment.true_front.size()},
+      {"near_hit_tolerance", pareto::kDefaultHitTolerance},  // in units of the valid true front's range
       {"methods", methods},
       {"prp",
        {{"alpha_steps", experiment.prp.alpha_steps},

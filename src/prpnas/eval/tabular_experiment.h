@@ -12,6 +12,7 @@
 
 #include "prpnas/eval/judge_front.h"
 #include "prpnas/eval/tabular_problem.h"
+#include "prpnas/pareto/front_metrics.h"
 #include "prpnas/search/nsga2.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/tabular_prp.h"
@@ -43,6 +44,9 @@ struct TabularMethodResult {
   double igd = 0;                          // in the objectives' units
   double kendall_tau_b = 0;                // P vs true Pareto ranks over all cells; NaN without P
   double seconds = 0;
+  // Judged from the valid cells' true front alone (pareto/front_metrics.h):
+  // the discriminating figures; the three above are kept for comparability.
+  pareto::FrontMetrics metrics;
 };
 
 struct TabularExperiment {
@@ -62,7 +66,8 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
                                          const TabularExperimentOptions& options);
 
 // Writes DIR/results.csv (method,front_approximation,kendall_tau_b,queries,
-// front_approximation_nadir,igd,front_size,seconds), DIR/results.json (the same, the objectives, the
+// front_approximation_nadir,igd,front_size,seconds,hv_ratio,igd_plus,epsilon,
+// true_front_hits,near_hits,true_front_size), DIR/results.json (the same, the objectives, the
 // reference point and PRP's own alpha front), DIR/<method>/front.csv and
 // DIR/true_front.csv (arch + objective columns in their units),
 // DIR/prp/alpha.csv and DIR/prp/sample_sweep.csv; each file atomically
