@@ -87,7 +87,7 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   }
 
   const CsvTable results = read_csv(out + "/results.csv");
-  ASSERT_EQ(results.rows.size(), 3u);
+  ASSERT_EQ(results.rows.size(), 4u);
   const std::vector<double> ratio = results.numbers("front_approximation");
   const std::vector<double> queries = results.numbers("queries");
   for (std::size_t i = 0; i < results.rows.size(); ++i) {
@@ -110,13 +110,19 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   const double tau = std::stod(results.rows[0][results.column("kendall_tau_b")]);
   EXPECT_GT(tau, 0);
   EXPECT_LE(tau, 1);
-  EXPECT_EQ(results.rows[1][results.column("kendall_tau_b")], "");  // NSGA-II has no P
+  EXPECT_EQ(results.rows[2][results.column("kendall_tau_b")], "");  // NSGA-II has no P
+  // PRP's alpha front alone: a part of PRP's queries, and no better than PRP's whole front,
+  // which holds it.
+  EXPECT_EQ(results.rows[1][results.column("method")], "prp-alpha");
+  EXPECT_LE(results.numbers("queries")[1], results.numbers("queries")[0]);
+  EXPECT_LE(results.numbers("hv_ratio")[1], results.numbers("hv_ratio")[0] + 1e-12);
+  EXPECT_LE(results.numbers("true_front_hits")[1], results.numbers("true_front_hits")[0]);
 
   // The page a person opens: self-contained, with every method and PRP's front.
   const std::string html = slurp(out + "/report.html");
   EXPECT_EQ(html.find("http"), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);
-  for (const char* method : {"prp", "nsga2", "random"}) EXPECT_NE(html.find(method), std::string::npos);
+  for (const char* method : {"prp", "prp-alpha", "nsga2", "random"}) EXPECT_NE(html.find(method), std::string::npos);
   const CsvTable prp_front = read_csv(out + "/prp/front.csv");
   EXPECT_NE(html.find(prp_front.rows[0][0]), std::string::npos);
   EXPECT_NE(slurp(out + "/fronts.svg").find("<svg"), std::string::npos);

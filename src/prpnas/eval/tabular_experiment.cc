@@ -111,6 +111,13 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   out.methods.back().kendall_tau_b =
       pareto::kendall_tau_b(negated_scores(problem.enumeration(), out.prp.alpha),
                             {true_ranks.begin(), true_ranks.end()});
+  // PRP's own answer alone: its front above also holds the rank pool's
+  // uniformly random cells, whose share belongs to random search.
+  search::SearchResult alpha_only;
+  alpha_only.front = out.prp.alpha_front;
+  alpha_only.calls = out.prp.candidates;  // within PRP's budget, not on top of it
+  judge("prp-alpha", alpha_only, 0);
+  out.methods.back().kendall_tau_b = out.methods[out.methods.size() - 2].kendall_tau_b;
 
   start = Clock::now();
   search::Nsga2Options nsga2 = options.nsga2;

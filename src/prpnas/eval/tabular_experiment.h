@@ -36,7 +36,7 @@ struct SampleSizePoint {
 };
 
 struct TabularMethodResult {
-  std::string method;                      // "prp", "nsga2", "random"
+  std::string method;                      // "prp", "prp-alpha", "nsga2", "random"
   std::vector<space::Architecture> front;  // non-dominated among what it queried
   std::size_t queries = 0;
   double front_approximation = 0;          // HV(front) / HV(true front), shared reference
@@ -50,7 +50,7 @@ struct TabularMethodResult {
 };
 
 struct TabularExperiment {
-  std::vector<TabularMethodResult> methods;  // prp, nsga2, random
+  std::vector<TabularMethodResult> methods;  // prp, prp-alpha (its alpha front alone), nsga2, random
   std::vector<space::Architecture> true_front;
   // Minimised. `worst` is set by degenerate cells at chance accuracy, so that
   // every front scores near 1 against it; `near_front` (the true front's
