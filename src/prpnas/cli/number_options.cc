@@ -10,25 +10,19 @@
 namespace prpnas::cli {
 namespace {
 
-// The text without surrounding spaces and tabs.
-void trim(std::string& text) {
-  text.erase(0, text.find_first_not_of(" \t"));
-  text.erase(text.find_last_not_of(" \t") + 1);
-}
-
 CLI::Validator number_rule(const std::string& type) {
   return CLI::Validator(
       [type](std::string& text) -> std::string {
         if (type == "FLOAT") {
           if (parse_decimal(text)) {
-            trim(text);
+            text = std::string(without_blanks(text));
             return "";
           }
           return echoed(text) + " is not a finite decimal number (e.g. 0.5, 1e-3; docs/FORMATS.md, numbers)";
         }
         const std::optional<int64_t> value = parse_whole(text);
         if (value && (type == "INT" || *value >= 0)) {
-          trim(text);
+          text = std::string(without_blanks(text));
           return "";
         }
         return fmt::format("{} is not a whole number{} in decimal digits (docs/FORMATS.md, numbers)", echoed(text),

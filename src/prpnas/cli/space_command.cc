@@ -13,6 +13,7 @@
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/number_text.h"
 #include "prpnas/util/printable.h"
 
 namespace prpnas::cli {
@@ -28,9 +29,8 @@ struct SpaceOptions {
 // wraps and 2^64 saturates without a word. Read counts and seeds here instead:
 // decimal digits only.
 // Surrounding spaces are ignored, as by the number rule (util/number_text.h).
-std::uint64_t parse_whole(std::string text, const char* option) {
-  text.erase(0, text.find_first_not_of(" \t"));
-  text.erase(text.find_last_not_of(" \t") + 1);
+std::uint64_t parse_count(const std::string& given, const char* option) {
+  const std::string_view text = without_blanks(given);
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
@@ -78,8 +78,8 @@ void run_enumerate(const SpaceOptions& o) {
 void run_sample(const SpaceOptions& o) {
   const auto s = space::make_search_space(o.space);
   run::SampleRequest request;
-  request.count = parse_whole(o.count, "-n");
-  request.seed = parse_whole(o.seed, "--seed");
+  request.count = parse_count(o.count, "-n");
+  request.seed = parse_count(o.seed, "--seed");
   request.skip_degenerate = o.valid_only;
   request.unique = o.unique;
   run::sample_architectures(*s, request, [&](const space::Architecture& a) { fmt::print("{}\n", s->format(a)); });

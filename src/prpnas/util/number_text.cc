@@ -8,12 +8,6 @@
 namespace prpnas {
 namespace {
 
-std::string_view trimmed(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of the run of digits at `pos`.
@@ -27,7 +21,7 @@ std::size_t digits_at(std::string_view text, std::size_t pos) {
 // it has a fraction or exponent. from_chars takes no '+', and alone would
 // also take "inf" and "nan".
 std::optional<std::string_view> decimal_body(std::string_view text, bool& whole) {
-  text = trimmed(text);
+  text = without_blanks(text);
   std::size_t pos = (!text.empty() && (text[0] == '+' || text[0] == '-')) ? 1 : 0;
   const std::size_t integer = digits_at(text, pos);
   pos += integer;
@@ -52,6 +46,12 @@ std::optional<std::string_view> decimal_body(std::string_view text, bool& whole)
 }
 
 }  // namespace
+
+std::string_view without_blanks(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
+}
 
 std::optional<double> parse_decimal(std::string_view text) {
   bool whole = false;

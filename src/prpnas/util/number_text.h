@@ -14,6 +14,9 @@
 
 namespace prpnas {
 
+// `text` without the spaces and tabs around it, which the rule ignores.
+std::string_view without_blanks(std::string_view text);
+
 // A finite number by the rule; nullopt otherwise (also when it overflows a
 // double, e.g. 1e999).
 std::optional<double> parse_decimal(std::string_view text);
