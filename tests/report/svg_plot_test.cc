@@ -205,6 +205,87 @@ TEST(SvgPlot, MismatchedXAndYNameTheSeries) {
   }
 }
 
+// The legend's entries, in order.
+std::vector<std::string> legend_entries(const std::string& svg) {
+  std::vector<std::string> entries;
+  const std::size_t legend = svg.find("<g class=\"legend\">");
+  const std::size_t end = svg.find("</g>", legend);
+  for (std::size_t at = svg.find("<text ", legend); at < end; at = svg.find("<text ", at + 1)) {
+    const std::size_t text = svg.find('>', at) + 1;
+    entries.push_back(svg.substr(text, svg.find('<', text) - text));
+  }
+  return entries;
+}
+
+TEST(SvgPlot, ASeriesEqualToAnEarlierOneIsDashedHollowAndSaysSo) {
+  Plot plot = one_series({1, 2, kNaN, 4}, {3, 1, 2, kNaN}, Series::Style::kStairs);
+  plot.series[0].name = "A";
+  plot.series.push_back({"B", {1, 2, kNaN, 4}, {3, 1, 2, kNaN}, Series::Style::kStairs, ""});
+  plot.series.push_back({"C", {1, 2, 3, 4}, {3, 1, 2, 0}, Series::Style::kStairs, ""});  // distinct
+  plot.series.push_back({"D", {1, 2, kNaN, 4}, {3, 1, 2, kNaN}, Series::Style::kPoints, ""});
+  const std::string svg = render_svg(plot);
+  EXPECT_EQ(legend_entries(svg), (std::vector<std::string>{"A", "B (same as A)", "C", "D (same as A)"}));
+  // B and D are drawn as such; A and C as before.
+  EXPECT_EQ(count(svg, "<g class=\"series same\""), 2u);
+  EXPECT_EQ(count(svg, "<g class=\"series\""), 2u);
+  const auto group = [&](std::size_t n) {  // the n-th series' markup
+    std::size_t at = svg.find("<g class=\"series");
+    for (std::size_t i = 0; i < n; ++i) at = svg.find("<g class=\"series", at + 1);
+    return svg.substr(at, svg.find("<g class=\"series", at + 1) - at);
+  };
+  for (const std::size_t n : {1u, 3u}) {
+    const std::string same = group(n);
+    EXPECT_NE(same.find("stroke-dasharray=\""), std::string::npos) << n;
+    EXPECT_EQ(count(same, "fill=\"none\" stroke-width=\"1.5\""), 2u) << n;  // a ring per point
+  }
+  for (const std::size_t n : {0u, 2u}) EXPECT_EQ(group(n).find("stroke-dasharray"), std::string::npos) << n;
+  // Rings are wider than the filled markers they surround, at the same places.
+  const auto radii = markers(svg, "r");
+  const auto cx = markers(svg, "cx");
+  ASSERT_EQ(radii.size(), 2u + 2u + 4u + 2u);
+  EXPECT_GT(radii[2], radii[0]);
+  EXPECT_DOUBLE_EQ(cx[2], cx[0]);
+  EXPECT_DOUBLE_EQ(cx[8], cx[0]);
+  // The legend's swatches are dashed and hollow too.
+  const std::string legend = svg.substr(svg.find("<g class=\"legend\">"));
+  EXPECT_EQ(count(legend, "stroke-dasharray"), 3u);  // B's stairs and ring, D's ring
+  EXPECT_EQ(well_formed(svg), "");
+  EXPECT_TRUE(xmllint_accepts(svg, "same.svg"));
+}
+
+TEST(SvgPlot, NearlyEqualOrShorterSeriesAreNotMarkedTheSame) {
+  Plot plot = one_series({1, 2, 3}, {1, 2, 3}, Series::Style::kLine);
+  plot.series[0].name = "A";
+  plot.series.push_back({"B", {1, 2, 3}, {1, 2, 3.0000001}, Series::Style::kLine, ""});
+  plot.series.push_back({"C", {1, 2}, {1, 2}, Series::Style::kLine, ""});
+  plot.series.push_back({"D", {1, 2, 3}, {1, 2, kNaN}, Series::Style::kLine, ""});
+  plot.series.push_back({"E", {}, {}, Series::Style::kLine, ""});  // nothing to hide
+  plot.series.push_back({"F", {}, {}, Series::Style::kLine, ""});
+  const std::string svg = render_svg(plot);
+  EXPECT_EQ(legend_entries(svg), (std::vector<std::string>{"A", "B", "C", "D", "E", "F"}));
+  EXPECT_EQ(svg.find("same as"), std::string::npos);
+  EXPECT_EQ(svg.find("stroke-dasharray"), std::string::npos);
+}
+
+TEST(SvgPlot, ASeriesEqualToSeveralNamesTheFirstAndKeepsTheSuffixWhole) {
+  Plot plot = one_series({1, 2}, {1, 2}, Series::Style::kLine);
+  plot.series[0].name = "";  // no legend entry of its own
+  plot.series.push_back({"B", {1, 2}, {1, 2}, Series::Style::kLine, ""});
+  plot.series.push_back({std::string(80, 'x'), {1, 2}, {1, 2}, Series::Style::kLine, ""});
+  plot.series.push_back({"D", {1, 2}, {1, 2}, Series::Style::kLine, ""});
+  const std::string svg = render_svg(plot, {.width = 1200, .height = 400, .standalone = false});
+  auto entries = legend_entries(svg);
+  EXPECT_EQ(entries, (std::vector<std::string>{"B (same as unnamed)", std::string(45, 'x') + "\u2026",
+                                               "(same as unnamed)", "D (same as unnamed)"}));
+  // A legend too narrow for name and suffix on one line gives the suffix a line of its own.
+  plot.series[2].name = "a longer method name";
+  entries = legend_entries(render_svg(plot));
+  EXPECT_EQ(entries, (std::vector<std::string>{"B (same as unnamed)", "a longer method name",
+                                               "(same as unnamed)", "D (same as unnamed)"}));
+  EXPECT_EQ(count(svg, "<g class=\"series same\""), 3u);
+  EXPECT_EQ(svg.find("http"), std::string::npos);
+}
+
 HeatMap two_by_three() {
   return {"alpha", {"edge0", "edge1"}, {"none", "skip", "conv"}, {{0.5, -0.25, 1.0}, {0.0, -1.0, kNaN}}};
 }
@@ -317,7 +398,8 @@ TEST(SvgPlot, WritesExamplesWhenAsked) {
   }
   Series front{"Pareto front", {2.5, 4, 7, 12, 20}, {85, 89, 91.5, 93, 93.8}, Series::Style::kStairs, ""};
   Series found{"PRP front", {3, 5, 9, 15}, {84, 88.5, 91, 92.6}, Series::Style::kStairs, ""};
-  plot.series = {all, front, found};
+  Series again{"PRP front, seed 2", found.x, found.y, Series::Style::kStairs, ""};  // drawn dashed over it
+  plot.series = {all, front, found, again};
   write_svg(std::string(dir) + "/example_front.svg", render_svg(plot));
   HeatMap heat{"alpha at the end of training",
                {"edge 1-0", "edge 2-0", "edge 2-1", "edge 3-0", "edge 3-1", "edge 3-2"},

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "prpnas/report/axis_ticks.h"
+#include "prpnas/report/svg_internal.h"
 #include "prpnas/report/text.h"
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/error.h"
@@ -19,69 +20,19 @@ namespace prpnas::report {
 
 namespace {
 
-constexpr double kFontSize = 12;
-// Average width of a sans-serif character: SVG cannot measure text, so the
-// layout estimates label widths from their length.
-constexpr double kCharWidth = 0.6 * kFontSize;
-constexpr char kXmlns[] = "xmlns=\"http://www.w3.org/2000/svg\"";
-
-// Coordinates: hundredths of a pixel are plenty and keep files small.
-std::string px(double v) { return fmt::format("{:.2f}", v); }
-
-std::string describe(const char* kind, const std::string& title) {
-  return title.empty() ? fmt::format("{} (untitled)", kind) : fmt::format("{} '{}'", kind, title);
-}
-
-void check_canvas(const SvgOptions& options, const std::string& what) {
-  if (options.width < 240 || options.height < 180 || options.width > 20000 || options.height > 20000) {
-    throw ConfigError(
-        fmt::format("{}: canvas {} x {} pixels cannot hold axes and labels; "
-                    "set SvgOptions width and height between 240 x 180 and 20000 x 20000",
-                    what, options.width, options.height));
-  }
-}
-
-std::size_t utf8_length(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// `text` cut to about `width` pixels, on a UTF-8 character boundary, with an
-// ellipsis when cut; escaped.
-std::string fit(const std::string& text, double width) {
-  const auto chars = static_cast<std::size_t>(std::max(1.0, width / kCharWidth));
-  if (utf8_length(text) <= chars) return xml_escape(text);
-  std::size_t bytes = 0, kept = 0;
-  while (bytes < text.size() && kept + 1 < chars) {
-    ++bytes;
-    while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
-    ++kept;
-  }
-  return xml_escape(text.substr(0, bytes)) + "\u2026";
-}
-
-void open_svg(std::string& out, const SvgOptions& options) {
-  fmt::format_to(std::back_inserter(out),
-                 "<svg{} width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
-                 "font-family=\"system-ui, sans-serif\" font-size=\"{}\">\n",
-                 options.standalone ? std::string(" ") + kXmlns : "", options.width, options.height,
-                 options.width, options.height, kFontSize);
-  out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-}
-
-void draw_title(std::string& out, const std::string& title, double width) {
-  if (title.empty()) return;
-  fmt::format_to(std::back_inserter(out),
-                 "<text class=\"title\" x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" "
-                 "font-weight=\"bold\">{}</text>\n",
-                 px(width / 2), fit(title, width - 16));
-}
-
-void draw_message(std::string& out, double x, double y, const char* message) {
-  fmt::format_to(std::back_inserter(out),
-                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#777777\">{}</text>\n", px(x), px(y),
-                 message);
-}
+using svg_internal::Box;
+using svg_internal::check_canvas;
+using svg_internal::describe;
+using svg_internal::draw_message;
+using svg_internal::draw_title;
+using svg_internal::fit;
+using svg_internal::kCharWidth;
+using svg_internal::kFontSize;
+using svg_internal::kXmlns;
+using svg_internal::longest_label;
+using svg_internal::open_svg;
+using svg_internal::px;
+using svg_internal::utf8_length;
 
 // ---------------------------------------------------------------- plots
 
@@ -93,18 +44,6 @@ struct Scale {
   double t(double v) const { return log ? std::log10(v) : v; }
   double fraction(double v) const { return (t(v) - t(ticks.lo)) / (t(ticks.hi) - t(ticks.lo)); }
 };
-
-struct Box {
-  double left, top, width, height;
-  double right() const { return left + width; }
-  double bottom() const { return top + height; }
-};
-
-std::size_t longest_label(const Ticks& ticks) {
-  std::size_t n = 0;
-  for (const auto& label : ticks.labels) n = std::max(n, label.size());
-  return n;
-}
 
 // x ticks whose labels do not overlap: fewer ticks until they fit.
 Ticks x_ticks(double lo, double hi, bool log, double width) {
@@ -176,9 +115,50 @@ void draw_axes(std::string& out, const Box& box, const Scale& xs, const Scale& y
   }
 }
 
-void draw_markers(std::string& out, const std::vector<std::pair<double, double>>& points) {
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+// The dashes of a series drawn over an earlier, identical one: short enough
+// to show on a marker's ring as well as on a line.
+constexpr char kDashes[] = " stroke-dasharray=\"4 2\"";
+
+bool same_values(const std::vector<double>& a, const std::vector<double>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](double u, double v) { return u == v || (std::isnan(u) && std::isnan(v)); });
+}
+
+// For each series, the first earlier one with exactly the same points (NaN
+// equal to NaN), which it would hide; kNone when there is none or the series
+// has nothing to draw. x and y already have equal lengths.
+std::vector<std::size_t> coinciding(const Plot& plot) {
+  std::vector<std::size_t> same(plot.series.size(), kNone);
+  for (std::size_t s = 0; s < plot.series.size(); ++s) {
+    const Series& series = plot.series[s];
+    bool drawn = false;
+    for (std::size_t i = 0; i < series.x.size(); ++i) {
+      drawn = drawn || usable(series.x[i], series.y[i], plot.log_x);
+    }
+    if (!drawn) continue;
+    for (std::size_t t = 0; t < s; ++t) {
+      if (same_values(series.x, plot.series[t].x) && same_values(series.y, plot.series[t].y)) {
+        same[s] = t;
+        break;
+      }
+    }
+  }
+  return same;
+}
+
+// Filled markers, or rings for a series over an identical earlier one: the
+// rings are wider than the filled markers, so both show. Colour and dashes
+// come from the enclosing group.
+void draw_markers(std::string& out, const std::vector<std::pair<double, double>>& points, bool hollow) {
   for (const auto& [x, y] : points) {
-    fmt::format_to(std::back_inserter(out), "<circle cx=\"{}\" cy=\"{}\" r=\"3\"/>\n", px(x), px(y));
+    if (hollow) {
+      fmt::format_to(std::back_inserter(out),
+                     "<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"none\" stroke-width=\"1.5\"/>\n", px(x),
+                     px(y));
+    } else {
+      fmt::format_to(std::back_inserter(out), "<circle cx=\"{}\" cy=\"{}\" r=\"3\"/>\n", px(x), px(y));
+    }
   }
 }
 
@@ -192,28 +172,35 @@ void draw_polyline(std::string& out, const std::vector<std::pair<double, double>
   out += "\"/>\n";
 }
 
-void draw_series(std::string& out, const Series& series, const std::string& color, const Box& box,
+// `same`: the series coincides with an earlier one, so it is drawn dashed with hollow markers.
+void draw_series(std::string& out, const Series& series, const std::string& color, bool same, const Box& box,
                  const Scale& xs, const Scale& ys, bool log_x) {
   auto at = [&](std::size_t i) {
     return std::pair(box.left + xs.fraction(series.x[i]) * box.width,
                      box.bottom() - ys.fraction(series.y[i]) * box.height);
   };
   const std::string c = xml_escape(color);
+  const char* const dashes = same ? kDashes : "";
+  const char* const group = same ? "series same" : "series";
   switch (series.style) {
     case Series::Style::kPoints: {
       std::vector<std::pair<double, double>> points;
       for (std::size_t i = 0; i < series.x.size(); ++i) {
         if (usable(series.x[i], series.y[i], log_x)) points.push_back(at(i));
       }
-      fmt::format_to(std::back_inserter(out), "<g class=\"series\" fill=\"{}\">\n", c);
-      draw_markers(out, points);
+      if (same) {
+        fmt::format_to(std::back_inserter(out), "<g class=\"{}\" stroke=\"{}\"{}>\n", group, c, dashes);
+      } else {
+        fmt::format_to(std::back_inserter(out), "<g class=\"{}\" fill=\"{}\">\n", group, c);
+      }
+      draw_markers(out, points, same);
       break;
     }
     case Series::Style::kLine: {
       fmt::format_to(std::back_inserter(out),
-                     "<g class=\"series\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" "
-                     "stroke-linejoin=\"round\">\n",
-                     c);
+                     "<g class=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\" "
+                     "stroke-linejoin=\"round\"{}>\n",
+                     group, c, dashes);
       std::vector<std::pair<double, double>> run;
       for (std::size_t i = 0; i <= series.x.size(); ++i) {
         if (i < series.x.size() && usable(series.x[i], series.y[i], log_x)) {
@@ -221,8 +208,12 @@ void draw_series(std::string& out, const Series& series, const std::string& colo
         } else {  // a skipped point breaks the line rather than bridging the gap
           draw_polyline(out, run);
           if (run.size() == 1) {  // a lone point would vanish as a line
-            fmt::format_to(std::back_inserter(out), "<circle cx=\"{}\" cy=\"{}\" r=\"2\" fill=\"{}\"/>\n",
-                           px(run[0].first), px(run[0].second), c);
+            if (same) {
+              draw_markers(out, run, true);
+            } else {
+              fmt::format_to(std::back_inserter(out), "<circle cx=\"{}\" cy=\"{}\" r=\"2\" fill=\"{}\"/>\n",
+                             px(run[0].first), px(run[0].second), c);
+            }
           }
           run.clear();
         }
@@ -244,11 +235,12 @@ void draw_series(std::string& out, const Series& series, const std::string& colo
         steps.push_back(p);
         points.push_back(p);
       }
-      fmt::format_to(std::back_inserter(out), "<g class=\"series\" fill=\"{0}\" stroke=\"{0}\">\n", c);
+      fmt::format_to(std::back_inserter(out), "<g class=\"{0}\" fill=\"{1}\" stroke=\"{1}\"{2}>\n", group, c,
+                     dashes);
       out += "<g fill=\"none\" stroke-width=\"2\">\n";
       draw_polyline(out, steps);
-      out += "</g>\n<g stroke=\"none\">\n";
-      draw_markers(out, points);
+      out += same ? "</g>\n<g>\n" : "</g>\n<g stroke=\"none\">\n";
+      draw_markers(out, points, same);
       out += "</g>\n";
       break;
     }
@@ -256,34 +248,66 @@ void draw_series(std::string& out, const Series& series, const std::string& colo
   out += "</g>\n";
 }
 
-void draw_legend(std::string& out, const Plot& plot, const std::vector<std::string>& colors, double left,
-                 double top, double width) {
+// " (same as NAME)" for a series over the identical series `same`; "" for kNone.
+std::string same_suffix(const Plot& plot, std::size_t same) {
+  if (same == kNone) return "";
+  const std::string& other = plot.series[same].name;
+  return " (same as " + (other.empty() ? std::string("unnamed") : other) + ")";
+}
+
+void draw_legend(std::string& out, const Plot& plot, const std::vector<std::string>& colors,
+                 const std::vector<std::size_t>& same, double left, double top, double width) {
   out += "<g class=\"legend\">\n";
   double y = top + 10;
   for (std::size_t s = 0; s < plot.series.size(); ++s) {
     const Series& series = plot.series[s];
     if (series.name.empty()) continue;
     const std::string c = xml_escape(colors[s]);
+    const bool hollow = same[s] != kNone;
+    const char* const dashes = hollow ? kDashes : "";
+    // A marker as draw_markers draws it, with the colour spelled out.
+    auto marker = [&](double x, double cy, double r) {
+      if (hollow) {
+        fmt::format_to(std::back_inserter(out),
+                       "<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"none\" stroke=\"{}\" "
+                       "stroke-width=\"1.5\"{}/>\n",
+                       px(x), px(cy), c, dashes);
+      } else {
+        fmt::format_to(std::back_inserter(out), "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"/>\n", px(x),
+                       px(cy), r, c);
+      }
+    };
     switch (series.style) {
       case Series::Style::kPoints:
-        fmt::format_to(std::back_inserter(out), "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\"/>\n",
-                       px(left + 10), px(y), c);
+        marker(left + 10, y, 3.5);
         break;
       case Series::Style::kLine:
         fmt::format_to(
             std::back_inserter(out),
-            "<line x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\"/>\n",
-            px(left), px(left + 20), px(y), c);
+            "<line x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\"{4}/>\n",
+            px(left), px(left + 20), px(y), c, dashes);
         break;
       case Series::Style::kStairs:
         fmt::format_to(std::back_inserter(out),
                        "<polyline points=\"{0},{2} {1},{2} {1},{3}\" fill=\"none\" stroke=\"{4}\" "
-                       "stroke-width=\"2\"/>\n<circle cx=\"{0}\" cy=\"{2}\" r=\"3\" fill=\"{4}\"/>\n",
-                       px(left + 3), px(left + 17), px(y - 4), px(y + 5), c);
+                       "stroke-width=\"2\"{5}/>\n",
+                       px(left + 3), px(left + 17), px(y - 4), px(y + 5), c, dashes);
+        marker(left + 3, y - 4, 3);
         break;
     }
+    // The name and its same_suffix, whose words matter most, on a line of
+    // its own when both would not fit on one.
+    const std::string suffix = same_suffix(plot, same[s]);
+    const double room = width - 26;
+    const bool one_line = utf8_length(series.name + suffix) * kCharWidth <= room;
     fmt::format_to(std::back_inserter(out), "<text x=\"{}\" y=\"{}\" dy=\"0.35em\">{}</text>\n",
-                   px(left + 26), px(y), fit(series.name, width - 26));
+                   px(left + 26), px(y), fit(one_line ? series.name + suffix : series.name, room));
+    if (!one_line) {
+      y += 15;
+      fmt::format_to(std::back_inserter(out),
+                     "<text x=\"{}\" y=\"{}\" dy=\"0.35em\" font-size=\"11\" fill=\"#555555\">{}</text>\n",
+                     px(left + 26), px(y), fit(suffix.substr(1), room * kFontSize / 11));
+    }
     y += 20;
   }
   out += "</g>\n";
@@ -385,7 +409,11 @@ std::string render_svg(const Plot& plot, const SvgOptions& options) {
       x_lo = std::min(x_lo, series.x[i]), x_hi = std::max(x_hi, series.x[i]);
       y_lo = std::min(y_lo, series.y[i]), y_hi = std::max(y_hi, series.y[i]);
     }
-    longest_name = std::max(longest_name, utf8_length(series.name));
+  }
+  const std::vector<std::size_t> same = coinciding(plot);
+  for (std::size_t s = 0; s < plot.series.size(); ++s) {
+    if (plot.series[s].name.empty()) continue;
+    longest_name = std::max(longest_name, utf8_length(plot.series[s].name + same_suffix(plot, same[s])));
   }
   const bool no_data = !(x_lo <= x_hi);
   if (no_data) {
@@ -412,12 +440,13 @@ std::string render_svg(const Plot& plot, const SvgOptions& options) {
   draw_axes(out, box, xs, ys, plot);
   std::vector<std::string> colors;
   std::size_t next = 0;
-  for (const Series& series : plot.series) {
+  for (std::size_t s = 0; s < plot.series.size(); ++s) {
+    const Series& series = plot.series[s];
     colors.push_back(series.color.empty() ? palette()[next++ % palette().size()] : series.color);
-    draw_series(out, series, colors.back(), box, xs, ys, plot.log_x);
+    draw_series(out, series, colors.back(), same[s] != kNone, box, xs, ys, plot.log_x);
   }
   if (no_data) draw_message(out, box.left + box.width / 2, box.top + box.height / 2, "no data");
-  if (legend > 0) draw_legend(out, plot, colors, box.right() + 14, box.top, legend);
+  if (legend > 0) draw_legend(out, plot, colors, same, box.right() + 14, box.top, legend);
   out += "</svg>\n";
   return out;
 }

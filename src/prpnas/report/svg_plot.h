@@ -34,7 +34,15 @@ struct Series {
 
 struct Plot {
   std::string title, x_label, y_label;
-  std::vector<Series> series;  // drawn in order: later ones on top
+  // Drawn in order: later ones on top. A series with exactly the points of an
+  // earlier one (as many x and y, each equal, NaN equal to NaN) would vanish
+  // under it, as when two methods find the same front; so it is drawn with a
+  // dashed stroke (stroke-dasharray) and hollow markers, rings wider than the
+  // filled ones, and its legend entry reads "NAME (same as EARLIER)", naming
+  // the first such earlier series, or "unnamed" ("(same as ...)" goes on a
+  // line of its own when the legend is too narrow for both). Styles and
+  // colours need not match. A series with no point to draw is never marked.
+  std::vector<Series> series;
   bool log_x = false;
 };
 
