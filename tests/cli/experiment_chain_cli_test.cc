@@ -94,16 +94,17 @@ every = 10
   ASSERT_EQ(r.code, 0) << r.err;
 
   const CsvTable results = read_csv(out + "/results.csv");
-  ASSERT_EQ(results.rows.size(), 2u);
+  ASSERT_EQ(results.rows.size(), 3u);
   EXPECT_EQ(results.rows[0][0], "spos");
   EXPECT_EQ(results.rows[1][0], "prp");
+  EXPECT_EQ(results.rows[2][0], "prp-alpha");
   EXPECT_EQ(results.rows[0][results.column("objectives")], "test_accuracy:max latency_ms:min params:min");
   std::set<std::string> known = chain_archs_of(gt);
   if (std::filesystem::exists(out + "/ground_truth.csv")) {
     for (const auto& a : chain_archs_of(out + "/ground_truth.csv")) known.insert(a);
   }
-  for (std::size_t m = 0; m < 2; ++m) {
-    const CsvTable front = read_csv(out + "/" + results.rows[m][0] + "/front.csv");
+  for (const std::string front_file : {"spos/uniform_front.csv", "prp/uniform_front.csv", "prp/front.csv"}) {
+    const CsvTable front = read_csv(out + "/" + front_file);
     EXPECT_FALSE(front.rows.empty());
     for (const auto& row : front.rows) {
       EXPECT_TRUE(chain.is_valid(chain.parse(row[0]))) << row[0];

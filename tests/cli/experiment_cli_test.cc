@@ -3,6 +3,8 @@
 // definitions of front approximation and dominance.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "cli_fixture.h"
@@ -87,7 +89,8 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   }
 
   const CsvTable results = read_csv(out + "/results.csv");
-  ASSERT_EQ(results.rows.size(), 4u);
+  ASSERT_EQ(results.rows.size(), 5u);
+  EXPECT_EQ(results.rows[4][results.column("method")], "surrogate");
   const std::vector<double> ratio = results.numbers("front_approximation");
   const std::vector<double> queries = results.numbers("queries");
   for (std::size_t i = 0; i < results.rows.size(); ++i) {
@@ -122,7 +125,9 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   const std::string html = slurp(out + "/report.html");
   EXPECT_EQ(html.find("http"), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);
-  for (const char* method : {"prp", "prp-alpha", "nsga2", "random"}) EXPECT_NE(html.find(method), std::string::npos);
+  for (const char* method : {"prp", "prp-alpha", "nsga2", "random", "surrogate"}) {
+    EXPECT_NE(html.find(method), std::string::npos);
+  }
   const CsvTable prp_front = read_csv(out + "/prp/front.csv");
   EXPECT_NE(html.find(prp_front.rows[0][0]), std::string::npos);
   EXPECT_NE(slurp(out + "/fronts.svg").find("<svg"), std::string::npos);
@@ -144,6 +149,65 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   for (const char* png : {"fronts.png", "alpha.png", "sample_sweep.png"}) {
     EXPECT_EQ(slurp(out + "/" + png).substr(0, 4), "\x89PNG") << png;
   }
+}
+
+// --seeds runs each seed as --seed would, then summarises: seeds.csv's means
+// are those of the seed files, paired.csv pairs every PRP row with every
+// baseline, and the same command gives the same summary again.
+TEST_F(ExperimentCliTest, TabularSeedsAreEachARunAndTheirSummary) {
+  const std::string out = (dir_ / "seeds").string(), one = (dir_ / "one").string();
+  const std::string common = " --tabular --budget 200 --cost c10_pixel3_latency --noise 1" + tables();
+  const CliResult r = run("experiment --seeds 3,5-6 --out " + out + common);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("over 3 seeds"), std::string::npos) << r.out;
+  ASSERT_EQ(run("experiment --seed 5 --out " + one + common).code, 0);
+  const CsvTable from_seeds = read_csv(out + "/seed-5/results.csv"), alone = read_csv(one + "/results.csv");
+  ASSERT_EQ(from_seeds.rows.size(), alone.rows.size());
+  for (std::size_t i = 0; i < alone.rows.size(); ++i) {
+    for (std::size_t c = 0; c < alone.header.size(); ++c) {
+      if (alone.header[c] != "seconds") EXPECT_EQ(from_seeds.rows[i][c], alone.rows[i][c]) << alone.header[c];
+    }
+  }
+
+  const CsvTable seeds = read_csv(out + "/seeds.csv");
+  std::vector<CsvTable> per_seed;
+  for (const char* s : {"3", "5", "6"}) per_seed.push_back(read_csv(out + "/seed-" + s + "/results.csv"));
+  const std::vector<std::string> methods = {"prp", "prp-alpha", "prp-noise1", "nsga2", "random", "surrogate"};
+  for (std::size_t m = 0; m < methods.size(); ++m) {
+    ASSERT_EQ(per_seed[0].rows[m][0], methods[m]);
+    for (const char* metric : {"hv_ratio", "true_front_hits"}) {
+      double sum = 0;
+      for (const CsvTable& t : per_seed) sum += t.numbers(metric)[m];
+      bool found = false;
+      for (std::size_t i = 0; i < seeds.rows.size(); ++i) {
+        if (seeds.rows[i][0] != methods[m] || seeds.rows[i][1] != metric) continue;
+        found = true;
+        EXPECT_EQ(seeds.rows[i][seeds.column("n")], "3");
+        const double mean = std::stod(seeds.rows[i][seeds.column("mean")]);
+        EXPECT_NEAR(mean, sum / 3, 1e-5 * (1 + sum)) << methods[m] << " " << metric;
+        EXPECT_LE(std::stod(seeds.rows[i][seeds.column("ci_low")]), mean + 1e-9);
+        EXPECT_GE(std::stod(seeds.rows[i][seeds.column("ci_high")]), mean - 1e-9);
+      }
+      EXPECT_TRUE(found) << methods[m] << " " << metric;
+    }
+  }
+  const CsvTable paired = read_csv(out + "/paired.csv");
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& row : paired.rows) pairs.insert({row[0], row[1]});
+  EXPECT_EQ(pairs.size(), 9u);  // 3 PRP rows x 3 baselines
+  EXPECT_TRUE(pairs.count({"prp-noise1", "surrogate"}));
+  const std::string html = slurp(out + "/report.html");
+  EXPECT_EQ(html.find("http"), std::string::npos);
+  EXPECT_NE(html.find("wilcoxon p"), std::string::npos);
+  EXPECT_EQ(slurp(out + "/seeds_hv_ratio.png").substr(0, 4), "\x89PNG");
+
+  const std::string before = slurp(out + "/seeds.csv");
+  ASSERT_EQ(run("experiment --seeds 3,5-6 --out " + out + common).code, 0);
+  EXPECT_EQ(slurp(out + "/seeds.csv"), before);
+
+  expect_error("experiment --seeds 2-1 --out " + out + common, "--seeds: the range '2-1' ends below its start");
+  expect_error("experiment --seeds 1 --seed 1 --out " + out + common, "--seeds");
+  expect_error("experiment --noise 0 --out " + out + " --tabular", "--noise 0: a standard deviation must be > 0");
 }
 
 TEST_F(ExperimentCliTest, TabularRefusesUnknownColumnsAndMissingTables) {

@@ -11,7 +11,12 @@
 
 #include "cli_fixture.h"
 #include "prpnas/hw/latency_table.h"
+#include <nlohmann/json.hpp>
+
+#include "prpnas/pareto/front_metrics.h"
 #include "prpnas/pareto/front_quality.h"
+#include "prpnas/pareto/point.h"
+#include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/hypervolume.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/space/nb201_space.h"
@@ -94,14 +99,76 @@ every = 10
   const pareto::Point nadir = pareto::near_front_reference(valid_front);
 
   const CsvTable results = read_csv(out + "/results.csv");
-  EXPECT_EQ(results.header, (std::vector<std::string>{"method", "kendall_tau_b", "kendall_tau_b_accuracy",
-                                                      "hypervolume", "front_approximation",
-                                                      "front_approximation_nadir", "igd", "train_seconds",
-                                                      "search_seconds", "images", "objectives"}));
+  EXPECT_EQ(results.header,
+            (std::vector<std::string>{"method", "hv_ratio", "igd_plus", "epsilon", "true_front_hits", "near_hits",
+                                      "true_front_size", "kendall_tau_b", "kendall_ci_low", "kendall_ci_high",
+                                      "kendall_tau_b_accuracy", "kendall_accuracy_ci_low", "kendall_accuracy_ci_high",
+                                      "front_size", "candidates", "hypervolume", "front_approximation",
+                                      "front_approximation_nadir", "igd", "train_seconds", "search_seconds", "images",
+                                      "objectives"}));
   EXPECT_EQ(results.rows[0][results.column("objectives")], "test_accuracy:max latency_ms:min");
-  ASSERT_EQ(results.rows.size(), 2u);
+  ASSERT_EQ(results.rows.size(), 3u);
   EXPECT_EQ(results.rows[0][0], "spos");
   EXPECT_EQ(results.rows[1][0], "prp");
+  EXPECT_EQ(results.rows[2][0], "prp-alpha");  // the same run, answering with alpha's front
+  // Fair fronts: every method's row is the front of the same 20 uniform
+  // candidates under its own estimates; for a baseline that is its own front.
+  const std::vector<double> candidates = results.numbers("candidates");
+  EXPECT_EQ(candidates[0], 20);
+  EXPECT_EQ(candidates[1], 20);
+  EXPECT_LE(candidates[2], 16);  // front.max_candidates
+  EXPECT_EQ(slurp(out + "/spos/uniform_front.csv"), slurp(out + "/spos/front.csv"));
+  const nlohmann::json results_json = nlohmann::json::parse(slurp(out + "/results.json"));
+  const std::vector<std::string> front_files = {out + "/spos/uniform_front.csv", out + "/prp/uniform_front.csv",
+                                                out + "/prp/front.csv"};
+  pareto::NamedFront valid_named;
+  for (const auto& arch : known_archs) {
+    if (space.is_degenerate(space.parse(arch))) continue;
+    bool dominated = false;
+    for (const auto& other : known_archs) {
+      dominated = dominated || (!space.is_degenerate(space.parse(other)) && pareto::dominates(point(other), point(arch)));
+    }
+    if (!dominated) {
+      valid_named.points.push_back(point(arch));
+      valid_named.architectures.push_back(arch);
+    }
+  }
+  for (std::size_t m = 0; m < 3; ++m) {
+    SCOPED_TRACE(results.rows[m][0]);
+    std::vector<std::string> archs;
+    for (const auto& row : read_csv(front_files[m]).rows) archs.push_back(row[0]);
+    EXPECT_EQ(results_json["methods"][m]["front"].get<std::vector<std::string>>(), archs);
+    EXPECT_EQ(results.numbers("front_size")[m], archs.size());
+    // The discriminating figures, recomputed from the files.
+    pareto::NamedFront found;
+    for (const auto& arch : archs) {
+      found.points.push_back(point(arch));
+      found.architectures.push_back(arch);
+    }
+    const pareto::FrontMetrics metrics = pareto::front_metrics(valid_named, found);
+    EXPECT_NEAR(results.numbers("hv_ratio")[m], metrics.hypervolume_ratio, 1e-5);
+    EXPECT_NEAR(results.numbers("igd_plus")[m], metrics.igd_plus, 1e-5);
+    EXPECT_EQ(results.numbers("true_front_hits")[m], metrics.exact_hits);
+    EXPECT_EQ(results.numbers("true_front_size")[m], valid_named.points.size());
+  }
+  // Kendall: the run's judged cells give it back, inside its interval.
+  for (std::size_t m = 0; m < 2; ++m) {
+    const CsvTable judged = read_csv(out + "/" + results.rows[m][0] + "/judged.csv");
+    const std::vector<double> truth_acc = judged.numbers("true_accuracy"), estimate = judged.numbers("accuracy"),
+                              cost = judged.numbers("latency_ms");
+    pareto::Points estimated, true_points;
+    for (std::size_t i = 0; i < truth_acc.size(); ++i) {
+      estimated.push_back({-estimate[i], cost[i]});
+      true_points.push_back({-truth_acc[i], cost[i]});
+    }
+    const std::vector<int> a = pareto::pareto_ranks(estimated), b = pareto::pareto_ranks(true_points);
+    const double tau = pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()});
+    const double reported = results.numbers("kendall_tau_b")[m];
+    EXPECT_NEAR(reported, tau, 1e-5);
+    EXPECT_LE(results.numbers("kendall_ci_low")[m], reported + 1e-9);
+    EXPECT_GE(results.numbers("kendall_ci_high")[m], reported - 1e-9);
+  }
+  EXPECT_NE(r.out.find("one seed: a single draw"), std::string::npos) << r.out;
   const std::vector<double> ratio = results.numbers("front_approximation"), hv = results.numbers("hypervolume");
   // Empty when undefined: a true front of one point leaves the near-front box no volume.
   std::vector<double> near_ratio;
@@ -111,8 +178,8 @@ every = 10
   }
   const std::vector<double> images = results.numbers("images");
   EXPECT_EQ(images[0], images[1]);  // equal budgets
-  for (std::size_t m = 0; m < 2; ++m) {
-    const CsvTable front = read_csv(out + "/" + results.rows[m][0] + "/front.csv");
+  for (std::size_t m = 0; m < 3; ++m) {
+    const CsvTable front = read_csv(front_files[m]);
     pareto::Points found;
     std::vector<std::string> found_archs;
     for (const auto& row : front.rows) {
@@ -137,8 +204,8 @@ every = 10
   EXPECT_NE(r.out.find("report: " + out + "/report.html"), std::string::npos) << r.out;
   const std::string html = slurp(out + "/report.html");
   EXPECT_EQ(html.find("http"), std::string::npos);
-  for (std::size_t m = 0; m < 2; ++m) {
-    for (const auto& row : read_csv(out + "/" + results.rows[m][0] + "/front.csv").rows) {
+  for (std::size_t m = 0; m < 3; ++m) {
+    for (const auto& row : read_csv(front_files[m]).rows) {
       EXPECT_NE(html.find(row[0]), std::string::npos) << row[0];
     }
   }
@@ -187,6 +254,31 @@ every = 10
   for (const char* name : {"alpha.csv", "mask.csv", "pool.csv", "front.csv", "alpha_history.csv"}) {
     EXPECT_EQ(slurp(out + "/prp-no-pruning/" + name), slurp(alone + "/" + name)) << name;
   }
+
+  // --seeds: each seed trains into seed-N; the architectures the truth lacks
+  // are trained once for all seeds, and every seed is judged against the same
+  // known set; the summary pairs PRP's rows with the baseline.
+  const std::string seeded = (dir_ / "seeded").string();
+  const std::string seeds_command = "experiment --config " + config + " --methods spos,prp --seeds 0-1 --out " + seeded;
+  const CliResult s = run(seeds_command);
+  ASSERT_EQ(s.code, 0) << s.err;
+  EXPECT_NE(s.out.find("over 2 seeds"), std::string::npos) << s.out;
+  const nlohmann::json seed0 = nlohmann::json::parse(slurp(seeded + "/seed-0/results.json"));
+  const nlohmann::json seed1 = nlohmann::json::parse(slurp(seeded + "/seed-1/results.json"));
+  EXPECT_EQ(seed0["true_front"], seed1["true_front"]);
+  EXPECT_EQ(seed0["known_architectures"], seed1["known_architectures"]);
+  EXPECT_FALSE(std::filesystem::exists(seeded + "/seed-0/ground_truth.csv"));
+  EXPECT_NE(slurp(seeded + "/seed-0/spos/log.csv"), slurp(seeded + "/seed-1/spos/log.csv"));  // other seeds
+  const CsvTable paired = read_csv(seeded + "/paired.csv");
+  ASSERT_FALSE(paired.rows.empty());
+  EXPECT_EQ(paired.rows[0][paired.column("method")], "prp");
+  EXPECT_EQ(paired.rows[0][paired.column("baseline")], "spos");
+  EXPECT_EQ(slurp(seeded + "/report.html").find("http"), std::string::npos);
+  const std::string seeds_before = slurp(seeded + "/seeds.csv");
+  const CliResult seeds_again = run(seeds_command);  // resumes: nothing to train, the same summary
+  ASSERT_EQ(seeds_again.code, 0) << seeds_again.err;
+  EXPECT_NE(seeds_again.err.find("already finished"), std::string::npos);
+  EXPECT_EQ(slurp(seeded + "/seeds.csv"), seeds_before);
 
   expect_error("experiment --config " + config + " --methods darts --out " + (dir_ / "other").string(),
                "unknown method 'darts'");

@@ -109,6 +109,10 @@ TEST(Bootstrap, RefusesWhatItCannotResample) {
     return zeros > 1 ? std::nan("") : 1.0;
   };
   EXPECT_THROW(bootstrap_interval(5, picky), DataError);
+  // Unless asked to leave such resamples out; the quantiles are over the rest.
+  const ConfidenceInterval kept = bootstrap_interval(5, picky, {.resamples = 200, .drop_undefined = true});
+  EXPECT_EQ(kept.low, 1);
+  EXPECT_EQ(kept.high, 1);
 }
 
 }  // namespace

@@ -14,16 +14,20 @@
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/number_options.h"
 #include "prpnas/eval/experiment.h"
+#include "prpnas/eval/experiment_seeds.h"
 #include "prpnas/eval/experiment_layout.h"
 #include "prpnas/eval/experiment_report.h"
 #include "prpnas/eval/tabular_experiment.h"
 #include "prpnas/eval/tabular_report.h"
+#include "prpnas/eval/tabular_seeds.h"
+#include "prpnas/eval/seed_report.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/run/run_directory.h"
 #include "prpnas/run/run_setup.h"
 #include "prpnas/run/train_config.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
+#include "prpnas/util/seed_list.h"
 #include "prpnas/util/thread_count.h"
 
 namespace prpnas::cli {
@@ -36,6 +40,8 @@ struct ExperimentOptions {
   std::string cost_table = "data/hwnasbench_nb201.csv.gz";
   std::size_t budget = 1000;
   std::uint64_t seed = 0;
+  std::string seeds;                // --seeds: "" = the one --seed
+  std::vector<double> noise;        // tabular: PRP again with noisy accuracies
   std::string out;
   std::string config = "configs/default.toml";
   std::vector<std::string> methods = {"prp", "fairnas", "spos", "prp-no-pruning"};
@@ -44,16 +50,51 @@ struct ExperimentOptions {
 
 std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4f}", value) : "-"; }
 
+// "0.157 [0.02, 0.29]", or "-" when not judged.
+std::string with_interval(double value, const pareto::ConfidenceInterval& ci) {
+  if (!std::isfinite(value)) return "-";
+  if (!std::isfinite(ci.low)) return fmt::format("{:.3f}", value);
+  return fmt::format("{:.3f} [{:.2f}, {:.2f}]", value, ci.low, ci.high);
+}
+
 // The command that repeats this experiment, every option spelled out.
 std::string tabular_command(const ExperimentOptions& o) {
   std::string costs;
   for (const std::string& cost : o.costs) costs += " --cost " + cost;
+  const std::string seeds = o.seeds.empty() ? fmt::format("--seed {}", o.seed) : "--seeds " + o.seeds;
+  const std::string noise = o.noise.empty() ? "" : fmt::format(" --noise {}", fmt::join(o.noise, ","));
   return fmt::format("prpnas experiment --tabular --accuracy {} --accuracy-table {}{} --cost-table {} --budget {} "
-                     "--seed {} --out {}",
-                     o.accuracy, o.accuracy_table, costs, o.cost_table, o.budget, o.seed, o.out);
+                     "{}{} --out {}",
+                     o.accuracy, o.accuracy_table, costs, o.cost_table, o.budget, seeds, noise, o.out);
+}
+
+void print_seed_summary(const eval::SeedSummary& summary, const std::vector<eval::MetricSense>& metrics) {
+  fmt::print("mean [95 % bootstrap interval] over {} seeds; all figures in seeds.csv, paired tests in paired.csv\n",
+             summary.seeds.size());
+  fmt::print("{:<16}", "method");
+  for (const auto& m : metrics) fmt::print(" {:>26}", m.name);
+  fmt::print("\n");
+  std::string method;
+  for (const eval::MetricSummary& s : summary.metrics) {
+    if (s.method != method) {
+      if (!method.empty()) fmt::print("\n");
+      method = s.method;
+      fmt::print("{:<16}", method);
+    }
+    bool shown = false;
+    for (const auto& m : metrics) shown = shown || m.name == s.metric;
+    if (!shown) continue;
+    fmt::print(" {:>26}", s.n == 0 ? "-" : fmt::format("{} [{}, {}]", cell(s.mean), cell(s.ci.low), cell(s.ci.high)));
+  }
+  fmt::print("\n");
 }
 
 void run_tabular(const ExperimentOptions& o) {
+  for (double sigma : o.noise) {
+    if (!(sigma > 0)) throw ConfigError(fmt::format("--noise {}: a standard deviation must be > 0", sigma));
+  }
+  const std::vector<std::uint64_t> seeds = o.seeds.empty() ? std::vector<std::uint64_t>{}
+                                                           : parse_seed_list(o.seeds, "--seeds");
   const space::Nb201Space space;
   std::vector<eval::TableColumn> columns = {{o.accuracy_table, {o.accuracy, pareto::Sense::kMaximize}}};
   for (const std::string& cost : o.costs) columns.push_back({o.cost_table, {cost, pareto::Sense::kMinimize}});
@@ -61,22 +102,45 @@ void run_tabular(const ExperimentOptions& o) {
   eval::TabularExperimentOptions options;
   options.budget = o.budget;
   options.seed = o.seed;
+  options.noise_levels = o.noise;
+  std::string objectives = o.accuracy + " (max)";
+  for (const std::string& cost : o.costs) objectives += ", " + cost + " (min)";
+  if (!seeds.empty()) {
+    const eval::SeedSummary summary = eval::run_tabular_seeds(space, problem, options, seeds, o.out, stderr);
+    eval::SeedReportContext context{
+        fmt::format("prpnas tabular experiment over {} seeds", seeds.size()),
+        fmt::format("Objectives: {}. Budget: {} distinct table queries per method and seed. Judged against the "
+                    "true front of the valid cells (every figure scaled to its range; reference point at its nadir "
+                    "+ 10 % of the range; near hits within {} of that range).",
+                    objectives, o.budget, pareto::kDefaultHitTolerance),
+        tabular_command(o)};
+    eval::write_seed_report(o.out, summary, eval::tabular_seed_metrics(), context);
+    fmt::print("{}: {} vs {}, {} queries each, {} seeds\n", o.out, o.accuracy, fmt::join(o.costs, ", "), o.budget,
+               seeds.size());
+    print_seed_summary(summary, {{"hv_ratio", true}, {"igd_plus", false}, {"true_front_hits", true}});
+    fmt::print("report: {}/report.html\n", o.out);
+    return;
+  }
   const eval::TabularExperiment experiment = eval::run_tabular_experiment(space, problem, options);
   eval::write_tabular_experiment(o.out, space, problem, options, experiment);
   eval::write_tabular_report(o.out, space, problem, options, experiment, tabular_command(o));
   fmt::print("{}: {} vs {}, {} queries each, true front {} of {} cells\n", o.out, o.accuracy,
              fmt::join(o.costs, ", "), o.budget, experiment.true_front.size(), problem.size());
-  fmt::print("{:<8} {:>19} {:>13} {:>7} {:>25} {:>10} {:>10} {:>8}\n", "method", "front_approximation",
-             "kendall_tau_b", "queries", "front_approximation_nadir", "igd", "front_size", "seconds");
+  fmt::print("one seed: a single draw, no interval (use --seeds 0-19 for means and intervals)\n");
+  fmt::print("{:<13} {:>8} {:>8} {:>8} {:>12} {:>13} {:>7} {:>10} {:>8}\n", "method", "hv_ratio", "igd_plus",
+             "epsilon", "hits (near)", "kendall_tau_b", "queries", "front_size", "seconds");
   for (const auto& m : experiment.methods) {
-    fmt::print("{:<8} {:>19} {:>13} {:>7} {:>25} {:>10} {:>10} {:>8.2f}\n", m.method, cell(m.front_approximation),
-               cell(m.kendall_tau_b), m.queries, cell(m.front_approximation_nadir), cell(m.igd), m.front.size(),
-               m.seconds);
+    fmt::print("{:<13} {:>8} {:>8} {:>8} {:>12} {:>13} {:>7} {:>10} {:>8.2f}\n", m.method,
+               cell(m.metrics.hypervolume_ratio), cell(m.metrics.igd_plus), cell(m.metrics.epsilon),
+               fmt::format("{}/{} ({})", m.metrics.exact_hits, m.metrics.true_front_size, m.metrics.near_hits),
+               cell(m.kendall_tau_b), m.queries, m.front.size(), m.seconds);
   }
+  fmt::print("older figures (front_approximation, igd) in {}/results.csv\n", o.out);
   fmt::print("report: {}/report.html\n", o.out);
 }
 
 void run_supernets(const ExperimentOptions& o) {
+  if (!o.noise.empty()) throw ConfigError("--noise: only with --tabular (supernet estimates carry their own noise)");
   const run::TrainConfig config = run::read_train_config(o.config, "");
   if (config.truth.empty()) {
     throw ConfigError(o.config + ": evaluation.truth is empty; the experiment judges fronts against a ground truth");
@@ -84,6 +148,8 @@ void run_supernets(const ExperimentOptions& o) {
   check_thread_count(o.jobs, "--jobs");
   std::vector<train::Method> methods;
   for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
+  const std::vector<std::uint64_t> seeds =
+      o.seeds.empty() ? std::vector<std::uint64_t>{} : parse_seed_list(o.seeds, "--seeds");
   const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));
   const eval::ExperimentLayout layout(o.out);
   const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
@@ -92,40 +158,76 @@ void run_supernets(const ExperimentOptions& o) {
   inputs.training_inputs = setup.inputs;
   inputs.training = config.training;
   inputs.methods = methods;
-  std::vector<FileLock> method_locks;
-  for (std::size_t i = 0; i < methods.size(); ++i) {
-    // Each method's folder is a complete training run directory, so that
-    // `prpnas search --run` and `prpnas train` work on it as on any other.
-    const std::string& m = o.methods[i];
-    run::TrainConfig method_config = config;
-    method_config.method = m;
-    method_config.training.method = methods[i];
-    if (method_config.lut.empty()) method_config.lut = layout.lut();
-    method_locks.push_back(run::claim_run_directory(layout.run(m).dir(), run::effective_config(method_config)));
-    run::record_run_config(layout.run(m).dir(), run::effective_config(method_config));
+  // Each method's folder is a complete training run directory, so that
+  // `prpnas search --run` and `prpnas train` work on it as on any other.
+  std::vector<FileLock> locks;
+  auto claim_method_folders = [&](const std::string& dir, const run::TrainConfig& seed_config) {
+    for (std::size_t i = 0; i < methods.size(); ++i) {
+      run::TrainConfig method_config = seed_config;
+      method_config.method = o.methods[i];
+      method_config.training.method = methods[i];
+      if (method_config.lut.empty()) method_config.lut = layout.lut();
+      const std::string run_dir = eval::ExperimentLayout(dir).run(o.methods[i]).dir();
+      locks.push_back(run::claim_run_directory(run_dir, run::effective_config(method_config)));
+      run::record_run_config(run_dir, run::effective_config(method_config));
+    }
+  };
+  for (std::uint64_t seed : seeds) {
+    run::TrainConfig seed_config = config;
+    seed_config.training.seed = seed_config.training.evaluation.seed = seed;
+    const std::string dir = layout.seed(seed);
+    locks.push_back(run::claim_run_directory(dir, run::effective_config(seed_config)));
+    run::record_run_config(dir, run::effective_config(seed_config));
+    claim_method_folders(dir, seed_config);
   }
+  if (seeds.empty()) claim_method_folders(o.out, config);
   inputs.truth_path = config.truth;
   inputs.jobs = o.jobs;
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
-  const eval::ExperimentOutcome outcome = eval::run_experiment(setup.data, inputs, o.out, stderr);
   eval::ReportContext context;
-  context.command = fmt::format("prpnas experiment --config {} --methods {} --jobs {} --out {}", o.config,
-                                fmt::join(o.methods, ","), o.jobs, o.out);
+  context.command = fmt::format("prpnas experiment --config {} --methods {} --jobs {}{} --out {}", o.config,
+                                fmt::join(o.methods, ","), o.jobs, o.seeds.empty() ? "" : " --seeds " + o.seeds,
+                                o.out);
   context.config = run::read_text(layout.config());
   const std::string lut_setup = (config.lut.empty() ? layout.lut() : config.lut) + ".json";
   if (std::filesystem::exists(lut_setup)) context.machine = run::read_text(lut_setup);
-  eval::write_experiment_report(o.out, outcome, context);
-  fmt::print("{}: {} methods, equal budgets of {} path-images\n", o.out, outcome.methods.size(),
-             config.training.budget_images);
-  fmt::print("{:<15} {:>13} {:>22} {:>19} {:>25} {:>8} {:>13} {:>14}\n", "method", "kendall_tau_b",
-             "kendall_tau_b_accuracy", "front_approximation", "front_approximation_nadir", "igd", "train_seconds",
-             "search_seconds");
-  for (const auto& m : outcome.methods) {
-    fmt::print("{:<15} {:>13} {:>22} {:>19} {:>25} {:>8} {:>13.0f} {:>14.0f}\n", m.method, cell(m.kendall_tau_b),
-               cell(m.kendall_tau_b_accuracy), cell(m.front_approximation), cell(m.front_approximation_nadir),
-               cell(m.igd), m.train_seconds, m.search_seconds);
+  if (!seeds.empty()) {
+    std::vector<eval::ExperimentOutcome> outcomes;
+    const eval::SeedSummary summary = eval::run_experiment_seeds(setup.data, inputs, seeds, o.out, stderr, outcomes);
+    for (std::size_t k = 0; k < seeds.size(); ++k) eval::write_experiment_report(layout.seed(seeds[k]), outcomes[k], context);
+    eval::SeedReportContext seed_context{
+        fmt::format("prpnas experiment over {} seeds", seeds.size()),
+        fmt::format("Methods trained at an equal budget of {} path-images each per seed, judged in true values "
+                    "(stand-alone test accuracy, table costs) against the true front of the valid known cells, the "
+                    "same for every seed ({} architectures known, {} trained for this experiment). Each seed's own "
+                    "report: seed-N/report.html.",
+                    config.training.budget_images, outcomes.front().known.size(),
+                    outcomes.front().trained_for_this_experiment),
+        context.command};
+    eval::write_seed_report(o.out, summary, eval::supernet_seed_metrics(), seed_context);
+    fmt::print("{}: {} methods, equal budgets of {} path-images, {} seeds\n", o.out, o.methods.size(),
+               config.training.budget_images, seeds.size());
+    print_seed_summary(summary, {{"hv_ratio", true}, {"true_front_hits", true}, {"kendall_tau_b", true}});
+    fmt::print("report: {}/report.html\n", o.out);
+    return;
   }
+  const eval::ExperimentOutcome outcome = eval::run_experiment(setup.data, inputs, o.out, stderr);
+  eval::write_experiment_report(o.out, outcome, context);
+  fmt::print("{}: {} methods, equal budgets of {} path-images; one seed: a single draw (use --seeds 0-4 for means "
+             "and intervals over seeds)\n",
+             o.out, o.methods.size(), config.training.budget_images);
+  fmt::print("{:<22} {:>8} {:>8} {:>11} {:>24} {:>24} {:>11} {:>9}\n", "method", "hv_ratio", "igd_plus",
+             "hits (near)", "kendall_tau_b [95 % CI]", "kendall_accuracy [CI]", "front/cands", "train_s");
+  for (const auto& m : outcome.methods) {
+    fmt::print("{:<22} {:>8} {:>8} {:>11} {:>24} {:>24} {:>11} {:>9.0f}\n", m.method,
+               cell(m.metrics.hypervolume_ratio), cell(m.metrics.igd_plus),
+               fmt::format("{}/{} ({})", m.metrics.exact_hits, m.metrics.true_front_size, m.metrics.near_hits),
+               with_interval(m.kendall_tau_b, m.kendall_ci), with_interval(m.kendall_tau_b_accuracy,
+                                                                            m.kendall_accuracy_ci),
+               fmt::format("{}/{}", m.front.size(), m.candidates), m.train_seconds);
+  }
+  fmt::print("older figures (front_approximation, igd) in {}/results.csv\n", o.out);
   fmt::print("report: {}/report.html\n", o.out);
 }
 
@@ -144,7 +246,14 @@ void add_experiment_command(CLI::App& app) {
   command->add_option("--cost-table", o->cost_table)->capture_default_str();
   command->add_option("--budget", o->budget, "distinct table queries per method")->capture_default_str()
       ->check(at_least(1));
-  command->add_option("--seed", o->seed)->capture_default_str();
+  CLI::Option* seed = command->add_option("--seed", o->seed)->capture_default_str();
+  command->add_option("--seeds", o->seeds,
+                      "run every seed of a list (e.g. 0-4 or 0,2,7) into OUT/seed-N and summarise them in OUT")
+      ->excludes(seed);
+  command->add_option("--noise", o->noise,
+                      "tabular: also run PRP ranking by accuracies with Gaussian noise of these standard deviations "
+                      "(e.g. 0.5,1,2), judged on the clean table")
+      ->delimiter(',');
   command->add_option("--config", o->config, "TOML configuration of the supernet runs (as prpnas train)")
       ->capture_default_str();
   command->add_option("--methods", o->methods, "methods to compare")->delimiter(',')->capture_default_str();

@@ -6,6 +6,7 @@
 #ifndef PRPNAS_EVAL_EXPERIMENT_LAYOUT_H_
 #define PRPNAS_EVAL_EXPERIMENT_LAYOUT_H_
 
+#include <cstdint>
 #include <string>
 
 #include "prpnas/train/run_layout.h"
@@ -29,6 +30,12 @@ class ExperimentLayout {
   std::string plot(const std::string& name) const { return file(name); }
   // A method's folder: a complete training run directory (supernet mode).
   train::RunLayout run(const std::string& method) const { return train::RunLayout(file(method)); }
+
+  // With --seeds: one complete experiment directory per seed, and the
+  // summary over them (eval/seed_summary.h) in this one.
+  std::string seed(std::uint64_t seed) const { return file("seed-" + std::to_string(seed)); }
+  std::string seeds_csv() const { return file("seeds.csv"); }
+  std::string paired_csv() const { return file("paired.csv"); }
 
   // Tabular mode: the true front, and PRP's alpha front and S sweep.
   std::string true_front() const { return file("true_front.csv"); }

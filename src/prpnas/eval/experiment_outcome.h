@@ -9,11 +9,25 @@
 #include <string>
 #include <vector>
 
+#include "prpnas/pareto/bootstrap.h"
+#include "prpnas/pareto/front_metrics.h"
+
 namespace prpnas::eval {
 
+// One row of the results. Every method's row judges the front of the same
+// evaluation.final_sample uniform candidates, estimated with its own
+// supernet; a method that trains alpha has a second row "<method>-alpha"
+// for the front of alpha's candidates (its own answer), whose Kendall is
+// alpha's score P(a).
 struct MethodOutcome {
   std::string method;
-  double kendall_tau_b = 0, kendall_tau_b_accuracy = 0;  // from the run's final judgement
+  std::string run;  // the training run's folder (DIR/<run>): "prp" for prp-alpha
+  // From the run's final judgement (its judged.csv), with 95 % bootstrap
+  // intervals over the judged cells; NaN where not judged.
+  double kendall_tau_b = 0, kendall_tau_b_accuracy = 0;
+  pareto::ConfidenceInterval kendall_ci, kendall_accuracy_ci;
+  pareto::FrontMetrics metrics;  // against the valid true front (pareto/front_metrics.h)
+  std::size_t candidates = 0;    // architectures the front was chosen from
   double hypervolume = 0, front_approximation = 0, igd = 0;
   double front_approximation_nadir = 0;  // the same over valid cells, near-front reference
   double train_seconds = 0, search_seconds = 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <random>
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -119,6 +120,26 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   judge("prp-alpha", alpha_only, 0);
   out.methods.back().kendall_tau_b = out.methods[out.methods.size() - 2].kendall_tau_b;
 
+  // One standard normal draw per cell, scaled by each level: the levels
+  // differ only in size, not in which cells the noise favours.
+  std::vector<double> noise(options.noise_levels.empty() ? 0 : problem.size());
+  std::mt19937_64 noise_engine(options.seed);
+  std::normal_distribution<double> normal;
+  for (double& z : noise) z = normal(noise_engine);
+  for (double sigma : options.noise_levels) {
+    const search::Estimator noisy = [&problem, &noise, sigma](const space::Architecture& arch) {
+      const std::size_t i = problem.enumeration().index(arch);
+      std::vector<double> v = problem.minimized()[i];
+      v[0] -= sigma * noise[i];  // minimised accuracy is its negative
+      return v;
+    };
+    start = Clock::now();
+    const train::TabularPrpResult noisy_prp = train::tabular_prp(space, noisy, options.budget, prp);
+    judge(fmt::format("prp-noise{:g}", sigma), noisy_prp.search, since(start));  // judged on clean values
+    out.methods.back().kendall_tau_b = pareto::kendall_tau_b(negated_scores(problem.enumeration(), noisy_prp.alpha),
+                                                            {true_ranks.begin(), true_ranks.end()});
+  }
+
   start = Clock::now();
   search::Nsga2Options nsga2 = options.nsga2;
   nsga2.seed = options.seed;
@@ -126,6 +147,13 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
 
   start = Clock::now();
   judge("random", search::random_search(space, space.full_mask(), estimator, options.budget, options.seed),
+        since(start));
+
+  start = Clock::now();
+  search::SurrogateSearchOptions surrogate = options.surrogate;
+  surrogate.seed = options.seed;
+  surrogate.nsga2.seed = options.seed;
+  judge("surrogate", search::surrogate_search(space, space.full_mask(), estimator, options.budget, surrogate),
         since(start));
 
   for (int samples : options.sample_sizes) {

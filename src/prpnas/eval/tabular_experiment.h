@@ -14,6 +14,7 @@
 #include "prpnas/eval/tabular_problem.h"
 #include "prpnas/pareto/front_metrics.h"
 #include "prpnas/search/nsga2.h"
+#include "prpnas/search/surrogate_search.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/tabular_prp.h"
 
@@ -27,6 +28,13 @@ struct TabularExperimentOptions {
   // PRP is run again with each of these S (alpha.samples; top_n capped at
   // S), all else equal, for hypervolume against S. Empty = no sweep.
   std::vector<int> sample_sizes = {8, 16, 32, 64, 128, 256};
+  // PRP is run again ranking by accuracies with Gaussian noise of each of
+  // these standard deviations (in the accuracy's units; the same draw per
+  // cell for every level), as a supernet's estimates are noisy; its front is
+  // chosen by the noisy values and judged on the clean table. Rows
+  // "prp-noise<sigma>".
+  std::vector<double> noise_levels;
+  search::SurrogateSearchOptions surrogate;  // the "surrogate" row
 };
 
 // PRP's result with one sample size S.
@@ -36,7 +44,7 @@ struct SampleSizePoint {
 };
 
 struct TabularMethodResult {
-  std::string method;                      // "prp", "prp-alpha", "nsga2", "random"
+  std::string method;                      // "prp", "prp-alpha", "prp-noise<sigma>", "nsga2", "random", "surrogate"
   std::vector<space::Architecture> front;  // non-dominated among what it queried
   std::size_t queries = 0;
   double front_approximation = 0;          // HV(front) / HV(true front), shared reference
@@ -50,7 +58,8 @@ struct TabularMethodResult {
 };
 
 struct TabularExperiment {
-  std::vector<TabularMethodResult> methods;  // prp, prp-alpha (its alpha front alone), nsga2, random
+  // prp, prp-alpha (its alpha front alone), prp-noise<sigma>..., nsga2, random, surrogate
+  std::vector<TabularMethodResult> methods;
   std::vector<space::Architecture> true_front;
   // Minimised. `worst` is set by degenerate cells at chance accuracy, so that
   // every front scores near 1 against it; `near_front` (the true front's

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -40,15 +41,22 @@ ConfidenceInterval bootstrap_interval(std::size_t sample_size, const IndexStatis
   // rng() % n, not std::uniform_int_distribution, so that a seed draws the
   // same resamples with every standard library; the bias is below n / 2^64.
   std::mt19937_64 rng(options.seed);
-  std::vector<double> values(options.resamples);
+  std::vector<double> values;
+  values.reserve(options.resamples);
   for (std::size_t b = 0; b < options.resamples; ++b) {
     for (std::size_t& i : indices) i = static_cast<std::size_t>(rng() % sample_size);
-    values[b] = statistic(indices);
-    if (std::isnan(values[b])) {
+    const double value = statistic(indices);
+    if (!std::isnan(value)) {
+      values.push_back(value);
+    } else if (!options.drop_undefined) {
       throw DataError(fmt::format("bootstrap: the statistic is NaN on resample {}; it must be defined on "
                                   "every resample",
                                   b + 1));
     }
+  }
+  if (values.empty()) {
+    interval.low = interval.high = std::numeric_limits<double>::quiet_NaN();
+    return interval;
   }
   std::sort(values.begin(), values.end());
   interval.low = sorted_quantile(values, (1 - options.level) / 2);

@@ -21,6 +21,10 @@ struct BootstrapOptions {
   std::size_t resamples = 10000;
   double level = 0.95;  // in (0, 1)
   std::uint64_t seed = 0;
+  // Leave out resamples where the statistic is NaN instead of throwing: a
+  // Kendall tau over a few cells is undefined on a resample whose cells are
+  // all tied. The quantiles are then over the defined ones (NaN if none).
+  bool drop_undefined = false;
 };
 
 // A statistic of the sample given by the indices of its members, repeats
@@ -32,7 +36,7 @@ using IndexStatistic = std::function<double(const std::vector<std::size_t>& indi
 // low and high are the (1 - level)/2 and (1 + level)/2 quantiles of the
 // resampled values, interpolated linearly between order statistics.
 // Throws ConfigError on an empty sample or bad options, DataError when the
-// statistic is NaN on the sample or a resample.
+// statistic is NaN on the sample or (unless drop_undefined) a resample.
 ConfidenceInterval bootstrap_interval(std::size_t sample_size, const IndexStatistic& statistic,
                                       const BootstrapOptions& options = {});
 

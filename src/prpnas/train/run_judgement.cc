@@ -7,6 +7,7 @@
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/front_from_alpha.h"
+#include "prpnas/train/methods/baselines.h"
 #include "prpnas/train/methods/prp.h"
 #include "prpnas/train/methods/training_method.h"
 #include "prpnas/util/csv.h"
@@ -33,6 +34,25 @@ pareto::Points current_front(SupernetRun& run, const std::vector<space::Architec
   return front;
 }
 
+// The latest judgement cell by cell (judged.csv), so that its Kendall
+// figures can get intervals over cells: arch, the truth's accuracy, the
+// estimate, the costs, and -P(a) for methods that train alpha.
+void write_judged_cells(const SupernetRun& run, const std::vector<double>& accuracy, const pareto::Points& points,
+                        const std::vector<double>& negated_score) {
+  const ScoredArchitectures& truth = run.inputs.truth;
+  CsvTable csv{"judged.csv", {"arch", "true_accuracy", "accuracy"}, {}, {}};
+  for (const CostObjective& cost : run.objectives.costs()) csv.header.push_back(cost.name);
+  if (!negated_score.empty()) csv.header.push_back("negated_alpha_score");
+  for (std::size_t i = 0; i < truth.archs.size(); ++i) {
+    std::vector<std::string> row = {run.space.format(truth.archs[i]), fmt::format("{}", truth.accuracy[i]),
+                                    fmt::format("{}", accuracy[i])};
+    for (std::size_t k = 1; k < points[i].size(); ++k) row.push_back(fmt::format("{}", points[i][k]));
+    if (!negated_score.empty()) row.push_back(fmt::format("{}", negated_score[i]));
+    csv.rows.push_back(std::move(row));
+  }
+  write_csv_file(run.layout.judged(), csv);
+}
+
 double cell_number(const std::string& cell) { return cell.empty() ? std::nan("") : std::stod(cell); }
 
 }  // namespace
@@ -54,19 +74,22 @@ void RunJudgement::judge(SupernetRun& run, LogRow& row) const {
   const pareto::Points points = run.estimate(truth.archs, accuracy);
   row[kKendallSupernet] = number_cell(pareto::kendall_tau_b(as_doubles(pareto::pareto_ranks(points)), truth_ranks_));
   row[kKendallAccuracy] = number_cell(pareto::kendall_tau_b(accuracy, truth.accuracy));
+  std::vector<double> score;
   if (run.method.trains_alpha()) {
-    std::vector<double> score = run.alpha.predicted_scores(truth.archs);
+    score = run.alpha.predicted_scores(truth.archs);
     for (double& s : score) s = -s;  // high P = good = low rank
     row[kKendallAlpha] = number_cell(pareto::kendall_tau_b(score, truth_ranks_));
   }
+  write_judged_cells(run, accuracy, points, score);
   row[kHypervolume] = number_cell(run.objectives.normalized_hypervolume(current_front(run, truth.archs, points)));
   run.state.seconds.evaluation += SupernetRun::seconds_since(start);
 }
 
-void make_final_front(SupernetRun& run) {
-  const auto start = std::chrono::steady_clock::now();
-  const std::vector<space::Architecture> candidates = run.method.final_candidates(run);
-  run.say(fmt::format("front: estimating {} candidate architectures", candidates.size()));
+namespace {
+
+// The non-dominated estimates of `candidates`, also written to `path`.
+FinalFront estimated_front(SupernetRun& run, const std::vector<space::Architecture>& candidates,
+                           const std::string& path) {
   std::vector<double> accuracy;
   const pareto::Points points = run.estimate(candidates, accuracy);
   CsvTable csv{"front.csv", {"arch", "accuracy"}, {}, {}};
@@ -87,11 +110,22 @@ void make_final_front(SupernetRun& run) {
     front.members.push_back(std::move(member));
     front_points.push_back(points[i]);
   }
-  write_csv_file(run.layout.front(), csv);
+  write_csv_file(path, csv);
   front.candidates = static_cast<int64_t>(candidates.size());
   front.size = static_cast<int64_t>(front_points.size());
   front.hypervolume = run.objectives.normalized_hypervolume(front_points);
-  run.state.front = std::move(front);
+  return front;
+}
+
+}  // namespace
+
+void make_final_front(SupernetRun& run) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<space::Architecture> candidates = run.method.final_candidates(run);
+  run.say(fmt::format("front: estimating {} candidate architectures", candidates.size()));
+  run.state.front = estimated_front(run, candidates, run.layout.front());
+  // Estimates are cached, so for the baselines (whose candidates these are) this costs nothing.
+  run.state.uniform_front = estimated_front(run, uniform_candidates(run), run.layout.uniform_front());
   run.state.seconds.evaluation += SupernetRun::seconds_since(start);
 }
 

@@ -28,7 +28,11 @@ class RunLayout {
   std::string mask() const { return file("mask.csv"); }
   std::string pool() const { return file("pool.csv"); }
   std::string front() const { return file("front.csv"); }
+  // The front of the uniform candidates every method estimates alike (run_state.h).
+  std::string uniform_front() const { return file("uniform_front.csv"); }
   std::string summary() const { return file("summary.json"); }
+  // The latest judgement against the ground truth, cell by cell.
+  std::string judged() const { return file("judged.csv"); }
 
  private:
   std::string file(const char* name) const { return dir_ + "/" + name; }

@@ -18,6 +18,22 @@ nlohmann::json members_json(const std::vector<FrontMember>& members, const space
   return out;
 }
 
+nlohmann::json front_json(const FinalFront& front, const space::SearchSpace& space) {
+  return {{"candidates", front.candidates}, {"size", front.size}, {"hypervolume", front.hypervolume},
+          {"members", members_json(front.members, space)}};
+}
+
+FinalFront front_from_json(const nlohmann::json& json, const space::SearchSpace& space) {
+  FinalFront front{json.at("candidates"), json.at("size"), json.at("hypervolume"), {}};
+  for (const auto& m : json.value("members", nlohmann::json::array())) {
+    FrontMember member{space.parse(m.at("arch").get<std::string>()), m.at("accuracy"),
+                       m.at("costs").get<std::vector<double>>(), std::nullopt};
+    if (m.at("true_accuracy").is_number()) member.true_accuracy = m.at("true_accuracy").get<double>();
+    front.members.push_back(std::move(member));
+  }
+  return front;
+}
+
 }  // namespace
 
 nlohmann::json RunSeconds::to_json() const {
@@ -51,8 +67,8 @@ nlohmann::json RunState::to_json(const space::SearchSpace& space) const {
           {"log", log},
           {"alpha_history", alpha_history},
           {"seconds", seconds.to_json()},
-          {"front", {{"candidates", front.candidates}, {"size", front.size}, {"hypervolume", front.hypervolume},
-                     {"members", members_json(front.members, space)}}}};
+          {"front", front_json(front, space)},
+          {"uniform_front", front_json(uniform_front, space)}};
 }
 
 RunState RunState::from_json(const nlohmann::json& s, const space::SearchSpace& space) {
@@ -70,14 +86,10 @@ RunState RunState::from_json(const nlohmann::json& s, const space::SearchSpace& 
   state.alpha_history = s.value("alpha_history", TextRows{});
   state.seconds = RunSeconds::from_json(s.at("seconds"));
   const auto& front = s.at("front");
-  state.front = {front.at("candidates"), front.at("size"), front.at("hypervolume"), {}};
   if (state.finished && !front.contains("members")) throw Error("finished by a prpnas that kept no front in it");
-  for (const auto& m : front.value("members", nlohmann::json::array())) {
-    FrontMember member{space.parse(m.at("arch").get<std::string>()), m.at("accuracy"),
-                       m.at("costs").get<std::vector<double>>(), std::nullopt};
-    if (m.at("true_accuracy").is_number()) member.true_accuracy = m.at("true_accuracy").get<double>();
-    state.front.members.push_back(std::move(member));
-  }
+  state.front = front_from_json(front, space);
+  // Runs finished before the uniform front existed have none (candidates 0).
+  if (s.contains("uniform_front")) state.uniform_front = front_from_json(s.at("uniform_front"), space);
   return state;
 }
 

@@ -57,7 +57,11 @@ struct RunState {
   // step,decision,choice,alpha,alive rows (alpha_history.csv).
   TextRows alpha_history;
   RunSeconds seconds;
-  FinalFront front;
+  FinalFront front;  // from the method's own candidates (PRP: alpha's)
+  // From evaluation.final_sample uniform candidates, the same draw for every
+  // method of a seed: the front that compares supernets on equal terms.
+  // Baselines' own candidates are these, so for them it equals `front`.
+  FinalFront uniform_front;
 
   // A fresh run: every choice of `space` alive, the engine seeded.
   static RunState start(const space::SearchSpace& space, uint64_t seed);

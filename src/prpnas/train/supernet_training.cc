@@ -61,6 +61,7 @@ TrainingSummary summary(const SupernetRun& run, const RunJudgement& judgement) {
   s.kendall_cost_only = judgement.kendall_cost_only();
   s.truth_architectures = run.inputs.truth.archs.size();
   s.front = run.state.front;
+  s.uniform_front = run.state.uniform_front;
   return s;
 }
 

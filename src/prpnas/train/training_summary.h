@@ -37,6 +37,7 @@ struct TrainingSummary {
   double kendall_cost_only = std::nan("");  // ranking by the first cost alone: the baseline to beat
   std::size_t truth_architectures = 0;
   FinalFront front;
+  FinalFront uniform_front;  // candidates 0: finished by a prpnas without it
 
   // Weight-step seconds (fairness + single path + rank) and shared-weight
   // estimation seconds.
