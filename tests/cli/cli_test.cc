@@ -172,6 +172,34 @@ TEST_F(Cli, AgreementJoinsFilesOnTheKeyAndComparesEverySeedPair) {
   expect_error("stats agreement --input " + a + " --input " + b + " --column valid_acc", "no column 'valid_acc'");
 }
 
+TEST_F(Cli, MeanAveragesColumnsOverTheRowsEveryFileHolds) {
+  const std::string a = file("ma.csv", "arch,valid_acc,test_acc\np,1,10\nq,2,20\nonly_a,9,9\n");
+  const std::string b = file("mb.csv", "test_acc,arch,valid_acc\n22,q,4\n14,p,2\n");
+  const std::string out = (dir_ / "mean.csv").string();
+  const Result r = run("stats mean --input " + a + " --input " + b + " --column valid_acc --column test_acc --out " + out);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(slurp(out), "arch,valid_acc,valid_acc_sd,test_acc,test_acc_sd,seeds\n"
+                        "p,1.5,0.7071067812,12,2.828427125,2\nq,3,1.414213562,21,1.414213562,2\n");
+  expect_error("stats mean --input " + a + " --column test_acc --out " + out, "--input");
+  expect_error("stats mean --input " + a + " --input " + b + " --column nope --out " + out, "no column 'nope'");
+}
+
+// --min-gap keeps the pairs the truth separates; --interval adds a line
+// before the value, which stays last.
+TEST_F(Cli, KendallOverSeparatedPairsWithAnInterval) {
+  const std::string t = file("k.csv", "x,y\n2,1\n1,2\n3,10\n4,11\n");
+  Result r = run("stats kendall --input " + t + " --x x --y y");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NEAR(std::stod(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1)), 4.0 / 6, 1e-12);
+  r = run("stats kendall --input " + t + " --x x --y y --min-gap 5 --interval");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("differ by more than 5 only"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("95 % bootstrap interval over rows"), std::string::npos) << r.out;
+  EXPECT_EQ(std::stod(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1)), 1.0);
+  expect_error("stats kendall --input " + t + " --x x --y y --min-gap -1", "--min-gap");
+  expect_error("stats spearman --input " + t + " --x x --y y --min-gap 1", "--min-gap");
+}
+
 TEST_F(Cli, ShippedNb201TableRanksTheBestCellsFirst) {
   const std::string input = std::string(PRPNAS_SOURCE_DIR) + "/data/examples/nb201_cifar10_edgegpu.csv.gz";
   const std::string output = (dir_ / "ranked.csv").string();

@@ -114,6 +114,9 @@ TEST_F(ExperimentCliTest, TabularResultsAreConsistentWithTheFrontsWritten) {
   EXPECT_GT(tau, 0);
   EXPECT_LE(tau, 1);
   EXPECT_EQ(results.rows[2][results.column("kendall_tau_b")], "");  // NSGA-II has no P
+  const double surrogate_tau = std::stod(results.rows[4][results.column("kendall_tau_b")]);  // its regressor's ranks
+  EXPECT_GT(surrogate_tau, 0);
+  EXPECT_LE(surrogate_tau, 1);
   // PRP's alpha front alone: a part of PRP's queries, and no better than PRP's whole front,
   // which holds it.
   EXPECT_EQ(results.rows[1][results.column("method")], "prp-alpha");

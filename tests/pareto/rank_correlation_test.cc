@@ -300,3 +300,31 @@ TEST(SpearmanRhoTest, SymmetricAndInvariantUnderMonotoneTransforms) {
 
 }  // namespace
 }  // namespace prpnas::pareto
+
+namespace prpnas::pareto {
+namespace {
+
+TEST(KendallSeparated, WithoutAGapItIsTauB) {
+  std::mt19937 rng(4);
+  std::uniform_int_distribution<int> draw(0, 6);  // ties in x
+  for (int trial = 0; trial < 20; ++trial) {
+    std::vector<double> x, y;
+    for (int i = 0; i < 30; ++i) {
+      x.push_back(draw(rng));
+      y.push_back(i * 1.5 + draw(rng) * 0.01);  // distinct y
+    }
+    EXPECT_NEAR(kendall_tau_b_separated(x, y, 0), kendall_tau_b(x, y), 1e-12);
+  }
+}
+
+TEST(KendallSeparated, PairsWithinTheGapDoNotCount) {
+  const std::vector<double> x = {2, 1, 3, 4}, y = {1, 2, 10, 11};
+  EXPECT_NEAR(kendall_tau_b(x, y), 4.0 / 6, 1e-12);              // (1,2) is discordant
+  EXPECT_DOUBLE_EQ(kendall_tau_b_separated(x, y, 5), 1.0);       // but its y differ by 1
+  EXPECT_TRUE(std::isnan(kendall_tau_b_separated(x, y, 100)));   // no pair left
+  EXPECT_TRUE(std::isnan(kendall_tau_b_separated({1, 1}, {0, 9}, 1)));  // only an x tie left
+  EXPECT_THROW(kendall_tau_b_separated(x, y, -1), Error);
+}
+
+}  // namespace
+}  // namespace prpnas::pareto

@@ -2,16 +2,20 @@
 // `prpnas stats agreement`: how repeatable one column is across files made
 // with different seeds (e.g. two ground-truth runs), joined on a key column.
 #include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/pareto/kendall_interval.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/seed_agreement.h"
 #include "prpnas/run/joined_column.h"
+#include "prpnas/run/mean_table.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
@@ -21,6 +25,8 @@ namespace {
 
 struct StatsOptions {
   std::string input, x, y;
+  std::optional<double> min_gap;  // kendall: only pairs whose y differ by more
+  bool interval = false;          // kendall: a 95 % bootstrap interval over rows
 };
 
 using Correlation = double (*)(const std::vector<double>&, const std::vector<double>&);
@@ -40,16 +46,34 @@ void run(const StatsOptions& o, const char* name, Correlation correlation) {
                       " is undefined; pick a column that varies");
     }
   }
-  fmt::print("{} of '{}' and '{}' over {} rows\n", name, o.x, o.y, x.size());
-  fmt::print("{}\n", correlation(x, y));
+  if (!o.min_gap && !o.interval) {
+    fmt::print("{} of '{}' and '{}' over {} rows\n", name, o.x, o.y, x.size());
+    fmt::print("{}\n", correlation(x, y));
+    return;
+  }
+  fmt::print("{} of '{}' and '{}' over {} rows{}\n", name, o.x, o.y, x.size(),
+             o.min_gap ? fmt::format(", pairs whose '{}' differ by more than {} only", o.y, *o.min_gap) : "");
+  const double value = o.min_gap ? pareto::kendall_tau_b_separated(x, y, *o.min_gap) : correlation(x, y);
+  if (o.interval) {
+    const pareto::ConfidenceInterval ci = pareto::kendall_interval(x, y, {}, o.min_gap);
+    fmt::print("95 % bootstrap interval over rows (10000 resamples): {} {}\n", ci.low, ci.high);
+  }
+  fmt::print("{}\n", value);
 }
 
-void add_correlation(CLI::App* stats, const char* command, const char* name, Correlation correlation) {
+// `gap_and_interval`: the options --min-gap and --interval (Kendall's only).
+void add_correlation(CLI::App* stats, const char* command, const char* name, Correlation correlation,
+                     bool gap_and_interval) {
   auto o = std::make_shared<StatsOptions>();
   CLI::App* sub = stats->add_subcommand(command, std::string(name) + " of two columns; the last line is the value");
   sub->add_option("--input", o->input, "CSV file with a header row (.gz read directly)")->required();
   sub->add_option("--x", o->x, "first column")->required();
   sub->add_option("--y", o->y, "second column")->required();
+  if (gap_and_interval) {
+    sub->add_option("--min-gap", o->min_gap, "only pairs whose --y values differ by more than this (e.g. the seed noise)")
+        ->check(CLI::NonNegativeNumber);
+    sub->add_flag("--interval", o->interval, "also print a 95 % bootstrap interval over rows");
+  }
   sub->callback([o, name, correlation] { run(*o, name, correlation); });
 }
 
@@ -75,13 +99,26 @@ void run_agreement(const AgreementOptions& o) {
   fmt::print("expected_kendall_to_cell_order {:.4f}\n", pareto::expected_kendall_to_cell_order(a.reliability));
 }
 
+struct MeanOptions {
+  std::vector<std::string> inputs, columns;
+  std::string key = "arch", out;
+};
+
+void run_mean(const MeanOptions& o) {
+  CsvTable table = run::mean_table(o.inputs, o.key, o.columns);
+  table.source = o.out;
+  write_csv_file(o.out, table);
+  fmt::print("{}: {} rows in all {} files, the mean and sd of {}\n", o.out, table.rows.size(), o.inputs.size(),
+             fmt::join(o.columns, ", "));
+}
+
 }  // namespace
 
 void add_stats_command(CLI::App& app) {
   CLI::App* stats = app.add_subcommand("stats", "rank correlations used to judge estimators");
   stats->require_subcommand(1);
-  add_correlation(stats, "kendall", "kendall_tau_b", pareto::kendall_tau_b);
-  add_correlation(stats, "spearman", "spearman_rho", pareto::spearman_rho);
+  add_correlation(stats, "kendall", "kendall_tau_b", pareto::kendall_tau_b, true);
+  add_correlation(stats, "spearman", "spearman_rho", pareto::spearman_rho, false);
 
   auto o = std::make_shared<AgreementOptions>();
   CLI::App* agreement = stats->add_subcommand(
@@ -92,6 +129,15 @@ void add_stats_command(CLI::App& app) {
   agreement->add_option("--key", o->key, "column naming the row (e.g. the architecture)")->capture_default_str();
   agreement->add_option("--column", o->column, "the measured column")->capture_default_str();
   agreement->callback([o] { run_agreement(*o); });
+
+  auto m = std::make_shared<MeanOptions>();
+  CLI::App* mean = stats->add_subcommand(
+      "mean", "per key, the mean and sd of columns over runs with different seeds (files joined on --key)");
+  mean->add_option("--input", m->inputs, "one CSV per seed (at least 2; .gz read directly)")->required()->expected(2, 1000);
+  mean->add_option("--key", m->key, "column naming the row (e.g. the architecture)")->capture_default_str();
+  mean->add_option("--column", m->columns, "a measured column to average; repeat for more")->required();
+  mean->add_option("--out", m->out, "the mean table (CSV, written atomically)")->required();
+  mean->callback([m] { run_mean(*m); });
 }
 
 }  // namespace prpnas::cli

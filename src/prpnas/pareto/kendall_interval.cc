@@ -44,10 +44,14 @@ ConfidenceInterval tau_interval(std::size_t size, const IndexStatistic& tau, Boo
 }  // namespace
 
 ConfidenceInterval kendall_interval(const std::vector<double>& x, const std::vector<double>& y,
-                                    const BootstrapOptions& options) {
+                                    const BootstrapOptions& options, std::optional<double> min_gap) {
   check_sizes(x.size(), y.size(), "kendall_interval");
   return tau_interval(
-      x.size(), [&](const std::vector<std::size_t>& i) { return kendall_tau_b(picked(x, i), picked(y, i)); },
+      x.size(),
+      [&](const std::vector<std::size_t>& i) {
+        return min_gap ? kendall_tau_b_separated(picked(x, i), picked(y, i), *min_gap)
+                       : kendall_tau_b(picked(x, i), picked(y, i));
+      },
       options);
 }
 

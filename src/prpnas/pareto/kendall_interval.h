@@ -8,6 +8,7 @@
 #ifndef PRPNAS_PARETO_KENDALL_INTERVAL_H_
 #define PRPNAS_PARETO_KENDALL_INTERVAL_H_
 
+#include <optional>
 #include <vector>
 
 #include "prpnas/pareto/bootstrap.h"
@@ -15,10 +16,12 @@
 
 namespace prpnas::pareto {
 
-// tau-b of x against y (one value per cell). Throws as bootstrap_interval
-// does, DataError on unequal sizes.
+// tau-b of x against y (one value per cell). With `min_gap`, over the pairs
+// whose y differ by more than it (kendall_tau_b_separated). Throws as
+// bootstrap_interval does, DataError on unequal sizes.
 ConfidenceInterval kendall_interval(const std::vector<double>& x, const std::vector<double>& y,
-                                    const BootstrapOptions& options = {});
+                                    const BootstrapOptions& options = {},
+                                    std::optional<double> min_gap = std::nullopt);
 
 // tau-b of the Pareto ranks of `estimated` against those of `truth` (one
 // minimised point per cell in each, of one dimension per set).

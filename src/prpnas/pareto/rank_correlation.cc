@@ -81,6 +81,26 @@ std::int64_t sort_counting_inversions(std::vector<double>& v) {
 
 }  // namespace
 
+double kendall_tau_b_separated(const std::vector<double>& x, const std::vector<double>& y, double min_gap) {
+  check_inputs("kendall_tau_b_separated", x, y);
+  if (!(min_gap >= 0)) throw Error("kendall_tau_b_separated: min_gap must be >= 0");
+  std::int64_t kept = 0, tied_x = 0, score = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    for (std::size_t j = i + 1; j < x.size(); ++j) {
+      if (!(std::abs(y[i] - y[j]) > min_gap)) continue;
+      ++kept;
+      if (x[i] == x[j]) {
+        ++tied_x;
+      } else {
+        score += ((x[i] < x[j]) == (y[i] < y[j])) ? 1 : -1;
+      }
+    }
+  }
+  // tau-b = (C - D) / sqrt((n0 - n1)(n0 - n2)) with n2 = 0: no kept pair ties in y.
+  if (kept == tied_x) return kNaN;
+  return static_cast<double>(score) / std::sqrt(static_cast<double>(kept - tied_x) * static_cast<double>(kept));
+}
+
 double kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y) {
   check_inputs("kendall_tau_b", x, y);
   const std::size_t n = x.size();

@@ -9,7 +9,7 @@
 namespace prpnas::run {
 
 std::vector<std::vector<double>> joined_column(const std::vector<std::string>& inputs, const std::string& key,
-                                               const std::string& column) {
+                                               const std::string& column, std::vector<std::string>* keys) {
   std::vector<std::string> order;
   std::vector<std::map<std::string, double>> files;
   for (const std::string& input : inputs) {
@@ -31,7 +31,9 @@ std::vector<std::vector<double>> joined_column(const std::vector<std::string>& i
     for (const auto& file : files) {
       if (const auto it = file.find(name); it != file.end()) row.push_back(it->second);
     }
-    if (row.size() == files.size()) values.push_back(std::move(row));
+    if (row.size() != files.size()) continue;
+    values.push_back(std::move(row));
+    if (keys) keys->push_back(name);
   }
   return values;
 }

@@ -9,10 +9,11 @@
 namespace prpnas::run {
 
 // values[row][file] of `column` for the `key` values every file has, in the
-// first file's order. Throws DataError naming file and line for a key that
-// appears twice in a file, and as read_csv and CsvTable::numbers do.
+// first file's order (those keys into `keys` when given). Throws DataError
+// naming file and line for a key that appears twice in a file, and as
+// read_csv and CsvTable::numbers do.
 std::vector<std::vector<double>> joined_column(const std::vector<std::string>& inputs, const std::string& key,
-                                               const std::string& column);
+                                               const std::string& column, std::vector<std::string>* keys = nullptr);
 
 }  // namespace prpnas::run
 
