@@ -168,7 +168,8 @@ TEST_F(ExperimentCliTest, TabularSeedsAreEachARunAndTheirSummary) {
   ASSERT_EQ(from_seeds.rows.size(), alone.rows.size());
   for (std::size_t i = 0; i < alone.rows.size(); ++i) {
     for (std::size_t c = 0; c < alone.header.size(); ++c) {
-      if (alone.header[c] != "seconds") EXPECT_EQ(from_seeds.rows[i][c], alone.rows[i][c]) << alone.header[c];
+      if (alone.header[c] == "seconds") continue;  // wall time differs run to run
+      EXPECT_EQ(from_seeds.rows[i][c], alone.rows[i][c]) << alone.header[c];
     }
   }
 

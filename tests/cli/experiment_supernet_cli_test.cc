@@ -280,6 +280,22 @@ every = 10
   EXPECT_NE(seeds_again.err.find("already finished"), std::string::npos);
   EXPECT_EQ(slurp(seeded + "/seeds.csv"), seeds_before);
 
+  // ranking.degenerate = false: Step 2's pool holds working cells only (an ablation).
+  std::string working = slurp(config);
+  working.replace(working.find("pool = 40"), 9, "pool = 40\ndegenerate = false");
+  const std::string working_run = (dir_ / "working").string();
+  const CliResult w = run("train --method prp --config " + file("working.toml", working) + " --out " + working_run);
+  ASSERT_EQ(w.code, 0) << w.err;
+  const CsvTable pool = read_csv(working_run + "/pool.csv");
+  EXPECT_EQ(pool.rows.size(), 40u);
+  for (const auto& row : pool.rows) EXPECT_FALSE(space.is_degenerate(space.parse(row[0]))) << row[0];
+  // The same draws as the default pool (same seed), degenerate ones skipped.
+  std::vector<std::string> kept;
+  for (const auto& row : read_csv(out + "/prp/pool.csv").rows) {
+    if (!space.is_degenerate(space.parse(row[0]))) kept.push_back(row[0]);
+  }
+  for (std::size_t i = 0; i < kept.size(); ++i) EXPECT_EQ(pool.rows[i][0], kept[i]) << i;
+
   expect_error("experiment --config " + config + " --methods darts --out " + (dir_ / "other").string(),
                "unknown method 'darts'");
   EXPECT_FALSE(std::filesystem::exists(dir_ / "other"));  // refused before anything is written

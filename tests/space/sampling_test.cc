@@ -167,3 +167,26 @@ TEST(Sampling, AMaskThatAdmitsNothingValidIsAnError) {
 
 }  // namespace
 }  // namespace prpnas::space
+
+namespace prpnas::space {
+namespace {
+
+// The working sample is distinct_sample's draws with degenerate ones skipped:
+// the same order, never a degenerate cell, and all of them when asked.
+TEST(DistinctWorkingSample, SkipsDegenerateArchitecturesKeepingTheDrawOrder) {
+  const auto space_ptr = make_search_space("nb201");
+  const SearchSpace& space = *space_ptr;
+  const std::vector<Architecture> all = distinct_sample(space, 2000, 5);
+  std::vector<Architecture> working;
+  for (const auto& arch : all) {
+    if (!space.is_degenerate(arch)) working.push_back(arch);
+  }
+  ASSERT_LT(working.size(), all.size());  // 2000 uniform cells hold some of the 341 degenerate ones
+  const std::vector<Architecture> sample = distinct_working_sample(space, working.size(), 5);
+  EXPECT_EQ(sample, working);
+  EXPECT_EQ(distinct_working_sample(space, 15284, 1).size(), 15284u);  // every working NB201 cell
+  EXPECT_THROW(distinct_working_sample(space, 15285, 1), Error);
+}
+
+}  // namespace
+}  // namespace prpnas::space

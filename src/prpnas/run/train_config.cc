@@ -21,7 +21,7 @@
 namespace prpnas::run {
 namespace {
 
-using Target = std::variant<int*, int64_t*, uint64_t*, double*, std::string*, std::vector<std::string>*>;
+using Target = std::variant<bool*, int*, int64_t*, uint64_t*, double*, std::string*, std::vector<std::string>*>;
 
 struct Field {
   std::string key;  // "section.name" or "name"
@@ -57,6 +57,7 @@ std::vector<Field> fields(TrainConfig& c) {
       {"alpha.learning_rate", &t.alpha.learning_rate},
       {"alpha.temperature", &t.alpha.temperature},
       {"ranking.pool", &t.rank_pool},
+      {"ranking.degenerate", &t.pool_degenerate},
       {"ranking.table", &c.rank_table},
       {"pruning.every", &t.prune_every},
       {"pruning.worst_fraction", &t.prune_worst_fraction},
@@ -101,6 +102,10 @@ void read_field(const toml::node& node, const Target& target, const std::string&
         } else if constexpr (std::is_same_v<T, std::string>) {
           const auto value = node.value_exact<std::string>();
           if (!value) throw ConfigError(fmt::format("{} must be a string", where));
+          *out = *value;
+        } else if constexpr (std::is_same_v<T, bool>) {
+          const auto value = node.value_exact<bool>();
+          if (!value) throw ConfigError(fmt::format("{} must be true or false", where));
           *out = *value;
         } else if constexpr (std::is_same_v<T, double>) {
           const auto value = node.value<double>();  // integers are fine too

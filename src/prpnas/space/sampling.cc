@@ -57,4 +57,28 @@ std::vector<Architecture> distinct_sample(const SearchSpace& space, std::uint64_
   return archs;
 }
 
+std::vector<Architecture> distinct_working_sample(const SearchSpace& space, std::uint64_t count, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::set<Architecture> seen;
+  std::vector<Architecture> archs;
+  // Drawing nearly every cell of a space makes the last ones rare (coupon
+  // collector): allow far more fruitless draws than cells wanted.
+  const std::uint64_t limit = std::max<std::uint64_t>(kMaxInvalidDraws, 100 * count);
+  std::uint64_t fruitless = 0;
+  while (archs.size() < count) {
+    Architecture arch = sample_uniform(space, rng);
+    if (!seen.insert(arch).second || space.is_degenerate(arch)) {
+      if (++fruitless >= limit) {
+        throw Error("sampling: " + std::to_string(limit) + " draws in a row gave no new working " +
+                    std::string(space.name()) + " architecture after " + std::to_string(archs.size()) +
+                    "; the space has fewer than " + std::to_string(count));
+      }
+      continue;
+    }
+    fruitless = 0;
+    archs.push_back(std::move(arch));
+  }
+  return archs;
+}
+
 }  // namespace prpnas::space

@@ -32,6 +32,11 @@ Architecture sample_alive(const SearchSpace& space, const ChoiceMask& alive, std
 // (counted as valid_alive_size does with every choice alive).
 std::vector<Architecture> distinct_sample(const SearchSpace& space, std::uint64_t count, std::uint64_t seed);
 
+// The same draws with degenerate architectures (SearchSpace::is_degenerate)
+// skipped: `count` distinct working ones. Throws Error after
+// max(kMaxInvalidDraws, 100 * count) draws in a row that add none (fewer exist).
+std::vector<Architecture> distinct_working_sample(const SearchSpace& space, std::uint64_t count, std::uint64_t seed);
+
 }  // namespace prpnas::space
 
 #endif  // PRPNAS_SPACE_SAMPLING_H_

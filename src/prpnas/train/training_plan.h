@@ -37,6 +37,7 @@ struct TrainingOptions {
   SgdOptions sgd;                 // base rate decays along one cosine over all weight steps
   AlphaTrainerOptions alpha;
   int rank_pool = 256;            // Step 2 without a table: architectures ranked by the supernet after Step 1
+  bool pool_degenerate = true;    // false: the pool skips degenerate architectures (a study ablation)
   int prune_every = 25;           // P, in alpha steps (PRP only)
   double prune_worst_fraction = 0.5;
   SupernetEvaluatorOptions evaluation;

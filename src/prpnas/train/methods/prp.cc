@@ -78,7 +78,9 @@ void Prp::build_pool(SupernetRun& run) const {
     run.set_pool(run.inputs.rank_table);
   } else {
     ScoredArchitectures pool;
-    pool.archs = space::distinct_sample(run.space, run.options.rank_pool, run.options.seed);
+    pool.archs = run.options.pool_degenerate
+                     ? space::distinct_sample(run.space, run.options.rank_pool, run.options.seed)
+                     : space::distinct_working_sample(run.space, run.options.rank_pool, run.options.seed);
     run.say(fmt::format("Step 2 ranks with the supernet: evaluating a pool of {} architectures", pool.archs.size()));
     pool.accuracy = run.accuracies(pool.archs);
     run.set_pool(std::move(pool));
