@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace prpnas::report {
 namespace {
 
@@ -20,6 +22,18 @@ TEST(ReportText, TellsNumbersFromText) {
                          "|nor_conv_3x3~0|", "1,000"}) {
     EXPECT_FALSE(looks_numeric(no)) << no;
   }
+}
+
+}  // namespace
+}  // namespace prpnas::report
+
+namespace prpnas::report {
+namespace {
+
+TEST(WithInterval, ShowsTheValueAndItsIntervalOrWhatThereIs) {
+  EXPECT_EQ(with_interval(0.15742, 0.0221, 0.334), "0.157 [0.02, 0.33]");
+  EXPECT_EQ(with_interval(0.5, std::nan(""), 0.7), "0.500");
+  EXPECT_EQ(with_interval(std::nan(""), 0.1, 0.2), "-");
 }
 
 }  // namespace

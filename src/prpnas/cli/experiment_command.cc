@@ -22,6 +22,7 @@
 #include "prpnas/eval/tabular_seeds.h"
 #include "prpnas/eval/seed_report.h"
 #include "prpnas/nn/compute_threads.h"
+#include "prpnas/report/text.h"
 #include "prpnas/run/run_directory.h"
 #include "prpnas/run/run_setup.h"
 #include "prpnas/run/train_config.h"
@@ -50,11 +51,8 @@ struct ExperimentOptions {
 
 std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4f}", value) : "-"; }
 
-// "0.157 [0.02, 0.29]", or "-" when not judged.
 std::string with_interval(double value, const pareto::ConfidenceInterval& ci) {
-  if (!std::isfinite(value)) return "-";
-  if (!std::isfinite(ci.low)) return fmt::format("{:.3f}", value);
-  return fmt::format("{:.3f} [{:.2f}, {:.2f}]", value, ci.low, ci.high);
+  return report::with_interval(value, ci.low, ci.high);
 }
 
 // The command that repeats this experiment, every option spelled out.

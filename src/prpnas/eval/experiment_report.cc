@@ -14,6 +14,7 @@
 #include "prpnas/report/html_report.h"
 #include "prpnas/report/png_copy.h"
 #include "prpnas/report/svg_plot.h"
+#include "prpnas/report/text.h"
 #include "prpnas/util/csv.h"
 #include "prpnas/util/number_cell.h"
 
@@ -22,11 +23,8 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// "0.157 [0.02, 0.29]"; "-" when not judged.
 std::string kendall_text(double value, const pareto::ConfidenceInterval& ci) {
-  if (!std::isfinite(value)) return "-";
-  if (!std::isfinite(ci.low)) return fmt::format("{:.3f}", value);
-  return fmt::format("{:.3f} [{:.2f}, {:.2f}]", value, ci.low, ci.high);
+  return report::with_interval(value, ci.low, ci.high);
 }
 
 double number_or_nan(const std::string& cell) {

@@ -1,7 +1,10 @@
 #include "prpnas/report/text.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstddef>
+
+#include <fmt/core.h>
 
 namespace prpnas::report {
 
@@ -69,6 +72,12 @@ bool looks_numeric(std::string_view cell) {
     if (exponent_digits == 0) return false;
   }
   return i == cell.size();
+}
+
+std::string with_interval(double value, double low, double high) {
+  if (!std::isfinite(value)) return "-";
+  if (!std::isfinite(low) || !std::isfinite(high)) return fmt::format("{:.3f}", value);
+  return fmt::format("{:.3f} [{:.2f}, {:.2f}]", value, low, high);
 }
 
 }  // namespace prpnas::report

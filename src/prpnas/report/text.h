@@ -17,6 +17,10 @@ std::string xml_escape(std::string_view text);
 // "1.2.3", "12 ms", "0x10".
 bool looks_numeric(std::string_view cell);
 
+// A figure with its interval as tables show it: "0.157 [0.02, 0.29]"; the
+// value alone when low or high is not finite, "-" when the value is not.
+std::string with_interval(double value, double low, double high);
+
 }  // namespace prpnas::report
 
 #endif  // PRPNAS_REPORT_TEXT_H_
