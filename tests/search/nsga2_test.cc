@@ -23,6 +23,7 @@ using space::ChoiceMask;
 using test_search::AdditiveProblem;
 using test_search::as_set;
 using test_search::GridSpace;
+using test_search::check_message;
 using test_search::Truth;
 
 Nsga2Options with_seed(std::uint64_t seed, std::size_t population = 32) {
@@ -32,18 +33,9 @@ Nsga2Options with_seed(std::uint64_t seed, std::size_t population = 32) {
   return options;
 }
 
-// The ConfigError message for `options`, or "" when check() accepts them.
-std::string check_message(const Nsga2Options& options) {
-  try {
-    options.check();
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 TEST(Nsga2Options, CheckNamesTheField) {
-  EXPECT_EQ(check_message({}), "");
+  EXPECT_EQ(check_message(Nsga2Options{}), "");
   for (std::size_t population : {0, 2, 3, 5, 33}) {
     Nsga2Options options;
     options.population = population;

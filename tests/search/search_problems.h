@@ -20,6 +20,7 @@
 #include "prpnas/space/cost_table.h"
 #include "prpnas/space/enumeration.h"
 #include "prpnas/space/search_space.h"
+#include "prpnas/util/error.h"
 
 namespace prpnas::test_search {
 
@@ -99,6 +100,17 @@ struct Truth {
     }
   }
 };
+
+// The ConfigError message of options.check(), or "" when it accepts them.
+template <typename Options>
+std::string check_message(const Options& options) {
+  try {
+    options.check();
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
 
 }  // namespace prpnas::test_search
 

@@ -24,6 +24,7 @@ using space::Architecture;
 using space::ChoiceMask;
 using test_search::AdditiveProblem;
 using test_search::as_set;
+using test_search::check_message;
 using test_search::Truth;
 
 SurrogateSearchOptions surrogate_with_seed(std::uint64_t seed, double training_share = 0.5) {
@@ -34,15 +35,6 @@ SurrogateSearchOptions surrogate_with_seed(std::uint64_t seed, double training_s
   return options;
 }
 
-// The ConfigError message for `options`, or "" when check() accepts them.
-std::string surrogate_check_message(const SurrogateSearchOptions& options) {
-  try {
-    options.check();
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 // Brute force: the architectures whose vector no other evaluated vector dominates.
 std::set<Architecture> surrogate_brute_force_front(const SearchResult& result) {
@@ -83,25 +75,25 @@ void expect_surrogate_result(const space::SearchSpace& space, const ChoiceMask& 
 }
 
 TEST(SurrogateSearchOptions, CheckNamesTheField) {
-  EXPECT_EQ(surrogate_check_message({}), "");
+  EXPECT_EQ(check_message(SurrogateSearchOptions{}), "");
   for (double share : {0.0, -0.5, 1.5, std::nan("")}) {
     SurrogateSearchOptions options;
     options.training_share = share;
-    EXPECT_NE(surrogate_check_message(options).find("training_share"), std::string::npos) << share;
+    EXPECT_NE(check_message(options).find("training_share"), std::string::npos) << share;
   }
   SurrogateSearchOptions options;
   options.training_share = 1;
-  EXPECT_EQ(surrogate_check_message(options), "");
+  EXPECT_EQ(check_message(options), "");
   options = {};
   options.nsga2.population = 5;
-  EXPECT_NE(surrogate_check_message(options).find("population"), std::string::npos);
+  EXPECT_NE(check_message(options).find("population"), std::string::npos);
   options = {};
   options.surrogate_evaluations = 0;
-  EXPECT_NE(surrogate_check_message(options).find("surrogate_evaluations"), std::string::npos);
+  EXPECT_NE(check_message(options).find("surrogate_evaluations"), std::string::npos);
   for (double ridge : {-1.0, std::nan(""), std::numeric_limits<double>::infinity()}) {
     options = {};
     options.ridge = ridge;
-    EXPECT_NE(surrogate_check_message(options).find("ridge"), std::string::npos) << ridge;
+    EXPECT_NE(check_message(options).find("ridge"), std::string::npos) << ridge;
   }
   const space::ChainSpace chain;
   const AdditiveProblem problem(chain, 0);
