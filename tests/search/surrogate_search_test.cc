@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -232,6 +234,25 @@ TEST(SurrogateSearch, WorksWithAccuracyAlone) {
   const SearchResult result = surrogate_search(nb201, nb201.full_mask(), accuracy, 120, surrogate_with_seed(2));
   expect_surrogate_result(nb201, nb201.full_mask(), accuracy, 120, result);
   EXPECT_EQ(as_set(result.front), truth.front);  // the single best cell
+}
+
+// The regressor handed back is the one fitted on the training draws (the
+// first queries), and none when the training spent the whole budget.
+TEST(SurrogateSearch, HandsBackTheRegressorItFitted) {
+  const space::Nb201Space nb201;
+  const AdditiveProblem problem(nb201, 5);
+  std::optional<AdditiveRegressor> fitted;
+  const SearchResult result = surrogate_search(nb201, nb201.full_mask(), problem, 100, surrogate_with_seed(3), &fitted);
+  ASSERT_TRUE(fitted.has_value());
+  std::vector<Architecture> archs(result.evaluated.begin(), result.evaluated.begin() + 50);
+  std::vector<double> targets;
+  for (std::size_t i = 0; i < 50; ++i) targets.push_back(result.objectives[i][0]);
+  const AdditiveRegressor refit = AdditiveRegressor::fit(nb201, archs, targets, SurrogateSearchOptions{}.ridge);
+  for (std::size_t i = 0; i < result.evaluated.size(); ++i) {
+    EXPECT_NEAR(fitted->predict(result.evaluated[i]), refit.predict(result.evaluated[i]), 1e-12);
+  }
+  surrogate_search(nb201, nb201.full_mask(), problem, 1, surrogate_with_seed(3), &fitted);
+  EXPECT_FALSE(fitted.has_value());
 }
 
 }  // namespace

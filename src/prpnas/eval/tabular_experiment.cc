@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <random>
 
 #include <fmt/core.h>
@@ -13,7 +14,6 @@
 #include "prpnas/eval/experiment_layout.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
-#include "prpnas/search/additive_regressor.h"
 #include "prpnas/search/random_search.h"
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/csv.h"
@@ -53,21 +53,15 @@ pareto::Points tabular_valid_points(const space::SearchSpace& space, const Tabul
   return points_of(problem, valid);
 }
 
-// The surrogate as a ranker, to set beside PRP's P: its regressor refitted on
-// the training queries (the first of the result, as surrogate_search draws
-// them), predicted accuracy with the true costs for every cell, and the
-// Kendall tau-b of those vectors' Pareto ranks against the true ones.
-double surrogate_kendall(const space::SearchSpace& space, const TabularProblem& problem,
-                         const search::SearchResult& result, const search::SurrogateSearchOptions& options,
-                         std::size_t budget, const std::vector<double>& true_ranks) {
-  const auto share = static_cast<std::size_t>(std::floor(options.training_share * static_cast<double>(budget)));
-  const std::size_t training = std::min(result.evaluated.size(), std::max<std::size_t>(1, share));
-  const std::vector<space::Architecture> archs(result.evaluated.begin(), result.evaluated.begin() + training);
-  std::vector<double> targets;
-  for (std::size_t i = 0; i < training; ++i) targets.push_back(result.objectives[i][0]);
-  const search::AdditiveRegressor regressor = search::AdditiveRegressor::fit(space, archs, targets, options.ridge);
+// The surrogate as a ranker, to set beside PRP's P: the search's regressor's
+// predicted accuracy with the true costs for every cell, and the Kendall
+// tau-b of those vectors' Pareto ranks against the true ones; NaN when the
+// search fitted none.
+double surrogate_kendall(const TabularProblem& problem, const std::optional<search::AdditiveRegressor>& regressor,
+                         const std::vector<double>& true_ranks) {
+  if (!regressor) return std::numeric_limits<double>::quiet_NaN();
   pareto::Points predicted = problem.minimized();
-  for (std::uint64_t i = 0; i < problem.size(); ++i) predicted[i][0] = regressor.predict(problem.enumeration().at(i));
+  for (std::uint64_t i = 0; i < problem.size(); ++i) predicted[i][0] = regressor->predict(problem.enumeration().at(i));
   const std::vector<int> ranks = pareto::pareto_ranks(predicted);
   return pareto::kendall_tau_b({ranks.begin(), ranks.end()}, true_ranks);
 }
@@ -173,11 +167,10 @@ TabularExperiment run_tabular_experiment(const space::SearchSpace& space, const 
   search::SurrogateSearchOptions surrogate = options.surrogate;
   surrogate.seed = options.seed;
   surrogate.nsga2.seed = options.seed;
-  const search::SearchResult surrogate_result =
-      search::surrogate_search(space, space.full_mask(), estimator, options.budget, surrogate);
-  judge("surrogate", surrogate_result, since(start));
-  out.methods.back().kendall_tau_b = surrogate_kendall(space, problem, surrogate_result, surrogate, options.budget,
-                                                       {true_ranks.begin(), true_ranks.end()});
+  std::optional<search::AdditiveRegressor> regressor;
+  judge("surrogate", search::surrogate_search(space, space.full_mask(), estimator, options.budget, surrogate, &regressor),
+        since(start));
+  out.methods.back().kendall_tau_b = surrogate_kendall(problem, regressor, {true_ranks.begin(), true_ranks.end()});
 
   for (int samples : options.sample_sizes) {
     train::TabularPrpOptions swept = prp;

@@ -34,8 +34,10 @@ void SurrogateSearchOptions::check() const {
 }
 
 SearchResult surrogate_search(const space::SearchSpace& space, const space::ChoiceMask& alive,
-                              const Estimator& estimator, std::size_t budget, const SurrogateSearchOptions& options) {
+                              const Estimator& estimator, std::size_t budget, const SurrogateSearchOptions& options,
+                              std::optional<AdditiveRegressor>* fitted) {
   options.check();
+  if (fitted) fitted->reset();
   const std::uint64_t size = space::valid_alive_size(space, alive);  // checks the mask
   if (!estimator) throw Error("surrogate search: the estimator is empty; pass a callable");
 
@@ -71,6 +73,7 @@ SearchResult surrogate_search(const space::SearchSpace& space, const space::Choi
                                 trained.evaluated.size()));
   }
   const AdditiveRegressor regressor = AdditiveRegressor::fit(space, fit_archs, fit_targets, options.ridge);
+  if (fitted) fitted->emplace(regressor);
 
   // 3. NSGA-II on {predicted objective 0, true costs}; the costs are cheap by
   // assumption (surrogate_search.h), so these calls are not counted.

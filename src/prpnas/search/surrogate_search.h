@@ -35,7 +35,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
+#include "prpnas/search/additive_regressor.h"
 #include "prpnas/search/estimator.h"
 #include "prpnas/search/nsga2.h"
 #include "prpnas/search/search_result.h"
@@ -58,8 +60,12 @@ struct SurrogateSearchOptions {
 // Throws ConfigError for bad options or mask; Error for a bad estimator
 // vector (EvaluationCache), or one whose length changes between calls;
 // DataError when objective 0 is infinite for every training cell.
+// `fitted`, when given, receives the regressor of step 2 (left empty when the
+// training queries spent the whole budget or space and none was fitted), so
+// that a caller can judge the surrogate as a ranker.
 SearchResult surrogate_search(const space::SearchSpace& space, const space::ChoiceMask& alive,
-                              const Estimator& estimator, std::size_t budget, const SurrogateSearchOptions& options);
+                              const Estimator& estimator, std::size_t budget, const SurrogateSearchOptions& options,
+                              std::optional<AdditiveRegressor>* fitted = nullptr);
 
 }  // namespace prpnas::search
 
