@@ -219,7 +219,8 @@ INSTANTIATE_TEST_SUITE_P(EveryMethodAndSpace, ResumeCli,
                          ::testing::Values(Case{"nb201", "prp"}, Case{"nb201", "prp-no-pruning"},
                                            Case{"nb201", "fairnas"}, Case{"nb201", "spos"}, Case{"chain", "prp"},
                                            Case{"chain", "prp-no-pruning"}, Case{"chain", "fairnas"},
-                                           Case{"chain", "spos"}),
+                                           Case{"chain", "spos"}, Case{"nb201", "prp-coupled"},
+                                           Case{"chain", "prp-coupled"}),
                          [](const ::testing::TestParamInfo<Case>& info) {
                            std::string name = std::string(info.param.space) + "_" + info.param.method;
                            for (char& c : name) c = (c == '-') ? '_' : c;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <random>
 #include <set>
@@ -133,6 +134,42 @@ TEST(Nb201Supernet, MaskSumsAliveOps) {
   EXPECT_TRUE(torch::allclose(supernet->forward(x, mask), supernet->forward(x, Architecture(6, 1)), 1e-6, 1e-6));
   // All ops alive differs from any single path.
   EXPECT_FALSE(torch::allclose(supernet->forward(x, Nb201Space().full_mask()), supernet->forward(x, Architecture(6, 1))));
+}
+
+TEST(Nb201Supernet, WeightedMaskOfOnesIsTheUnweightedSumAndOneHotIsTheSinglePath) {
+  torch::manual_seed(41);
+  Nb201Supernet supernet(small_config());
+  warm_up_batch_norm(supernet);
+  supernet->eval();
+  const torch::Tensor x = torch::randn({3, 3, 16, 16});
+  const ChoiceMask full = Nb201Space().full_mask();
+  torch::NoGradGuard no_grad;
+  EXPECT_TRUE(torch::equal(supernet->forward(x, full, torch::ones({6, 5})), supernet->forward(x, full)));
+  for (const Architecture& arch : test_architectures()) {
+    torch::Tensor one_hot = torch::zeros({6, 5});
+    for (int d = 0; d < 6; ++d) one_hot[d][arch[d]] = 1;
+    EXPECT_TRUE(torch::allclose(supernet->forward(x, full, one_hot), supernet->forward(x, arch), 1e-6, 1e-6))
+        << Nb201Space().format(arch);
+  }
+}
+
+TEST(Nb201Supernet, WeightedMaskPassesGradientsToTheWeightsAndRefusesBadOnes) {
+  torch::manual_seed(42);
+  Nb201Supernet supernet(small_config());
+  const ChoiceMask full = Nb201Space().full_mask();
+  torch::Tensor w = torch::full({6, 5}, 0.2, torch::requires_grad());
+  supernet->forward(torch::randn({2, 3, 16, 16}), full, w).sum().backward();
+  ASSERT_TRUE(w.grad().defined());
+  // `none` outputs zeros, so its weight has no effect; every conv's has.
+  for (int d = 0; d < 6; ++d) {
+    EXPECT_EQ(w.grad()[d][Nb201Space::kNone].item<float>(), 0) << d;
+    EXPECT_NE(w.grad()[d][Nb201Space::kConv3x3].item<float>(), 0) << d;
+  }
+  const torch::Tensor x = torch::randn({1, 3, 16, 16});
+  EXPECT_THROW(supernet->forward(x, full, torch::ones({6, 4})), Error);
+  EXPECT_THROW(supernet->forward(x, full, torch::ones({30})), Error);
+  EXPECT_THROW(supernet->forward(x, full, torch::ones({6, 5}, torch::kInt64)), Error);
+  EXPECT_THROW(supernet->forward(x, full, torch::full({6, 5}, std::nan(""))), Error);
 }
 
 TEST(Nb201Supernet, AlphaIsSeparateFromWeights) {

@@ -15,6 +15,7 @@
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/space/sampling.h"
+#include "prpnas/train/methods/prp.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -324,6 +325,88 @@ TEST(SupernetSteps, HugeLearningRateIsAnError) {
   }
 }
 
+TEST(MixedStep, UnionMaskMarksExactlyTheChoicesOfThePaths) {
+  const Architecture a = Nb201Space().parse("|none~0|+|skip_connect~0|none~1|+|none~0|none~1|none~2|");
+  const Architecture b = Nb201Space().parse("|none~0|+|avg_pool_3x3~0|none~1|+|none~0|none~1|nor_conv_3x3~2|");
+  const ChoiceMask used = union_mask(Nb201Space(), {a, b});
+  for (int d = 0; d < 6; ++d) {
+    for (int c = 0; c < 5; ++c) EXPECT_EQ(used[d][c], c == a[d] || c == b[d]) << d << " " << c;
+  }
+}
+
+TEST(MixedStep, CoupledWeightsAreTheSoftmaxOfAlphaOverTheUsedChoices) {
+  torch::manual_seed(21);
+  const torch::Tensor alpha = torch::randn({6, 5}, torch::requires_grad());
+  std::mt19937_64 rng(22);
+  const std::vector<Architecture> paths = {space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng),
+                                           space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng)};
+  const ChoiceMask used = union_mask(Nb201Space(), paths);
+  const torch::Tensor w = coupled_weights(alpha, used);
+  EXPECT_FALSE(w.requires_grad());
+  for (int d = 0; d < 6; ++d) {
+    double z = 0;
+    for (int c = 0; c < 5; ++c) z += used[d][c] ? std::exp(alpha[d][c].item<double>()) : 0;
+    for (int c = 0; c < 5; ++c) {
+      const double expected = used[d][c] ? std::exp(alpha[d][c].item<double>()) / z : 0;
+      EXPECT_NEAR(w[d][c].item<double>(), expected, 1e-6) << d << " " << c;
+    }
+  }
+}
+
+TEST(MixedStep, OfOnePathTwiceIsTheSinglePathStepAndItNeverTouchesAlpha) {
+  const Architecture path = Nb201Space().parse(
+      "|nor_conv_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|none~0|avg_pool_3x3~1|nor_conv_3x3~2|");
+  torch::manual_seed(23);
+  Nb201Supernet single(tiny_config());
+  torch::manual_seed(23);
+  Nb201Supernet mixed(tiny_config());
+  {
+    torch::NoGradGuard no_grad;
+    mixed->alpha().copy_(torch::randn({6, 5}));
+  }
+  const torch::Tensor alpha = mixed->alpha().detach().clone();
+  torch::optim::SGD single_sgd = make_weight_optimizer(*single), mixed_sgd = make_weight_optimizer(*mixed);
+  torch::manual_seed(24);
+  const Batch batch = random_batch();
+  const StepResult a = single_path_step(*single, single_sgd, batch, path);
+  const torch::Tensor w = coupled_weights(mixed->alpha(), union_mask(Nb201Space(), {path, path}));
+  const StepResult b = mixed_step(*mixed, mixed_sgd, batch, {path, path}, w);
+  EXPECT_EQ(b.paths.size(), 2u);
+  ASSERT_EQ(b.losses.size(), 1u);
+  EXPECT_EQ(a.losses[0], b.losses[0]);
+  const auto after_single = snapshot(*single), after_mixed = snapshot(*mixed);
+  for (const auto& [name, value] : after_single) {
+    if (name == "alpha") continue;
+    EXPECT_TRUE(torch::equal(value, after_mixed.at(name))) << name;
+  }
+  EXPECT_TRUE(torch::equal(mixed->alpha(), alpha));
+  EXPECT_FALSE(mixed->alpha().grad().defined());
+}
+
+TEST(MixedStep, TrainsTheUnionOfThePathsOnly) {
+  torch::manual_seed(25);
+  Nb201Supernet supernet(tiny_config());
+  torch::optim::SGD optimizer = make_weight_optimizer(*supernet);
+  const Architecture a = Nb201Space().parse(
+      "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
+  const Architecture b = Nb201Space().parse(
+      "|avg_pool_3x3~0|+|avg_pool_3x3~0|avg_pool_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|");
+  const auto before = snapshot(*supernet);
+  mixed_step(*supernet, optimizer, random_batch(), {a, b},
+             coupled_weights(supernet->alpha(), union_mask(Nb201Space(), {a, b})));
+  const auto after = snapshot(*supernet);
+  int moved = 0, kept = 0;
+  for (const auto& [name, value] : before) {
+    if (name.find(".nor_conv_3x3.") != std::string::npos) moved += !torch::equal(after.at(name), value);
+    if (name.find(".nor_conv_1x1.") != std::string::npos) {
+      EXPECT_TRUE(torch::equal(after.at(name), value)) << name << " is on neither path";
+      ++kept;
+    }
+  }
+  EXPECT_GT(moved, 0);
+  EXPECT_GT(kept, 0);
+}
+
 // Real data: 256 Fashion-MNIST images, the default preset. A SPOS step trains
 // one path, a fairness step five: SPOS gets more, smaller steps.
 class SupernetTraining : public ::testing::Test {
@@ -378,6 +461,21 @@ TEST_F(SupernetTraining, SposStepsReduceTheLoss) {
     return single_path_step(*supernet, optimizer, b, space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng)).mean_loss();
   }, /*batch_size=*/16);
   std::printf("SPOS steps: mean loss %.3f in the first epoch, %.3f in the eighth\n", first, last);
+  EXPECT_LT(last, first - 0.2);
+}
+
+TEST_F(SupernetTraining, MixedStepsOfTwoPathsReduceTheLoss) {
+  torch::manual_seed(14);
+  Nb201Supernet supernet(config());
+  torch::optim::SGD optimizer = make_weight_optimizer(*supernet, {0.05, 0.9, 5e-4});
+  std::mt19937_64 rng(15);
+  const auto [first, last] = first_and_last_epoch(4, [&](const Batch& b) {
+    std::vector<Architecture> paths = {space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng),
+                                       space::sample_alive(Nb201Space(), Nb201Space().full_mask(), rng)};
+    const torch::Tensor w = coupled_weights(supernet->alpha(), union_mask(Nb201Space(), paths));
+    return mixed_step(*supernet, optimizer, b, std::move(paths), w).mean_loss();
+  }, /*batch_size=*/16);
+  std::printf("mixed steps: mean loss %.3f in the first epoch, %.3f in the fourth\n", first, last);
   EXPECT_LT(last, first - 0.2);
 }
 

@@ -7,14 +7,16 @@
 namespace prpnas::train {
 namespace {
 
+// prp-coupled's Step 2 step runs two paths' ops: 2 B path-images.
 int64_t path_images(const StepPlan& plan, const TrainingOptions& o) {
-  return plan.fairness_steps * o.batch_size * 5 + plan.single_path_steps * o.batch_size;
+  const int64_t task = o.method == Method::kPrpCoupled ? 2 : 1;
+  return plan.fairness_steps * o.batch_size * 5 + plan.single_path_steps * o.batch_size * task;
 }
 
 TEST(TrainingPlan, EveryMethodSpendsTheSameBudgetToWithinOneStep) {
   for (int64_t budget : {5000, 96000, 123457}) {
     for (int64_t batch : {7, 32, 64}) {
-      for (Method m : {Method::kPrp, Method::kPrpNoPruning, Method::kFairnas, Method::kSpos}) {
+      for (Method m : {Method::kPrp, Method::kPrpNoPruning, Method::kPrpCoupled, Method::kFairnas, Method::kSpos}) {
         TrainingOptions o;
         o.method = m;
         o.batch_size = batch;
@@ -30,10 +32,17 @@ TEST(TrainingPlan, EveryMethodSpendsTheSameBudgetToWithinOneStep) {
         if (m == Method::kSpos) {
           EXPECT_EQ(plan.fairness_steps, 0);
         }
-        if (m == Method::kPrp) {
+        if (m == Method::kPrp || m == Method::kPrpCoupled) {
           // Step 1 takes the share (to within one step), Step 2 the rest.
           EXPECT_NEAR(plan.fairness_steps * batch * 5, 0.3 * budget, 5 * batch);
           EXPECT_GT(plan.single_path_steps, 0);
+        }
+        if (m == Method::kPrpCoupled) {
+          TrainingOptions prp = o;
+          prp.method = Method::kPrp;
+          const StepPlan single = plan_steps(prp, 5);
+          EXPECT_EQ(plan.fairness_steps, single.fairness_steps);
+          EXPECT_NEAR(plan.single_path_steps, single.single_path_steps / 2.0, 1) << "half the Step 2 iterations";
         }
       }
     }
@@ -41,14 +50,14 @@ TEST(TrainingPlan, EveryMethodSpendsTheSameBudgetToWithinOneStep) {
 }
 
 TEST(TrainingPlan, MethodNamesRoundTripAndUnknownOnesAreRefused) {
-  for (Method m : {Method::kPrp, Method::kPrpNoPruning, Method::kFairnas, Method::kSpos}) {
+  for (Method m : {Method::kPrp, Method::kPrpNoPruning, Method::kPrpCoupled, Method::kFairnas, Method::kSpos}) {
     EXPECT_EQ(parse_method(method_name(m)), m);
   }
   try {
     parse_method("darts");
     FAIL();
   } catch (const ConfigError& e) {
-    EXPECT_NE(std::string(e.what()).find("prp, prp-no-pruning, fairnas, spos"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("prp, prp-no-pruning, prp-coupled, fairnas, spos"), std::string::npos);
   }
 }
 

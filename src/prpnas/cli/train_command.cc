@@ -41,8 +41,8 @@ void add_train_command(CLI::App& app) {
   auto o = std::make_shared<TrainCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "train", "train a supernet (PRP or a baseline) into a run directory; the same command resumes a killed run");
-  command->add_option("--method", o->method, std::string("prp, prp-no-pruning, fairnas or spos (default: the "
-                                                         "config's, else prp)"));
+  command->add_option("--method", o->method, std::string("prp, prp-no-pruning, prp-coupled, fairnas or spos (default: "
+                                                         "the config's, else prp)"));
   command->add_option("--space", o->space, "search space: nb201 or chain (default: the config's network.space)");
   command->add_option("--config", o->config, "TOML configuration (keys: docs/CLI.md)")->capture_default_str();
   command->add_option("--out", o->out, "run directory")->required();

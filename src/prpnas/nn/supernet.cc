@@ -1,6 +1,10 @@
 #include "prpnas/nn/supernet.h"
 
+#include <algorithm>
 #include <string>
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "prpnas/util/error.h"
 
@@ -37,6 +41,22 @@ void copy_tensors_by_name(const torch::nn::Module& from, torch::nn::Module& to) 
   copy_matching(from.named_parameters(), parameters);
   auto buffers = to.named_buffers();
   copy_matching(from.named_buffers(), buffers);
+}
+
+void check_mask_weights(const torch::Tensor& weights, const space::ChoiceMask& mask) {
+  if (!weights.defined()) return;
+  std::size_t widest = 0;
+  for (const auto& row : mask) widest = std::max(widest, row.size());
+  if (weights.dim() != 2 || !weights.is_floating_point() || weights.size(0) != static_cast<int64_t>(mask.size()) ||
+      weights.size(1) != static_cast<int64_t>(widest)) {
+    throw Error(fmt::format("supernet: the choice weights are [{}]{}; they need to be floating [{} x {}], a row "
+                            "per decision and a column per choice",
+                            fmt::join(weights.sizes().vec(), " x "), weights.is_floating_point() ? "" : " integers",
+                            mask.size(), widest));
+  }
+  if (!torch::isfinite(weights).all().item<bool>()) {
+    throw Error("supernet: the choice weights hold NaN or infinity");
+  }
 }
 
 }  // namespace prpnas::nn

@@ -45,6 +45,12 @@ class Supernet {
   // Each decision runs the unweighted sum of its alive choices. Throws
   // prpnas::Error unless every decision has an alive choice.
   virtual torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive) = 0;
+  // The same, choice c of decision d scaled by weights[d][c] (a
+  // [decisions x largest choice count] tensor; gradients flow into it when
+  // it requires them). Weights of 1 give the unweighted sum, a one-hot row
+  // per decision the single path. Throws prpnas::Error for a bad mask.
+  virtual torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive,
+                                const torch::Tensor& weights) = 0;
 
   // Not owned; nullptr observes nothing (nn/op_observer.h).
   virtual void set_observer(OpObserver* observer) = 0;
@@ -68,6 +74,11 @@ class Supernet {
 // in `from` (stand-alone networks share their supernet's names). Throws
 // prpnas::Error naming a tensor `from` lacks or holds in another shape.
 void copy_tensors_by_name(const torch::nn::Module& from, torch::nn::Module& to);
+
+// For the weighted masked forward: nothing when `weights` is undefined, else
+// throws prpnas::Error unless it is a finite 2-D floating tensor with one
+// row per decision of `mask` and a column per choice of its longest row.
+void check_mask_weights(const torch::Tensor& weights, const space::ChoiceMask& mask);
 
 }  // namespace prpnas::nn
 

@@ -58,19 +58,25 @@ void clear_gradients(torch::optim::Optimizer& optimizer) {
   }
 }
 
-// Forward and backward one path; returns its loss. Throws before backward
-// when the loss is not finite.
-double forward_backward(nn::Supernet& supernet, const Batch& batch, const space::Architecture& path,
-                        const char* step, std::size_t k, std::size_t m) {
-  const torch::Tensor loss = torch::nn::functional::cross_entropy(supernet.forward(batch.images, path), batch.labels);
+// Backward the mean cross-entropy of `logits`; returns it. Throws before
+// backward when it is not finite, naming `what` ran.
+double backward_loss(const torch::Tensor& logits, const Batch& batch, const std::string& what) {
+  const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, batch.labels);
   const double value = loss.item<double>();
   if (!std::isfinite(value)) {
-    throw Error(fmt::format("{}: the loss of path {}/{} {} became {}; the weights were not updated (lower the "
-                            "learning rate, or check the images for NaN)",
-                            step, k + 1, m, supernet.space().format(path), value));
+    throw Error(fmt::format("{} became {}; the weights were not updated (lower the learning rate, or check the "
+                            "images for NaN)",
+                            what, value));
   }
   loss.backward();
   return value;
+}
+
+// Forward and backward one path; returns its loss.
+double forward_backward(nn::Supernet& supernet, const Batch& batch, const space::Architecture& path,
+                        const char* step, std::size_t k, std::size_t m) {
+  return backward_loss(supernet.forward(batch.images, path), batch,
+                       fmt::format("{}: the loss of path {}/{} {}", step, k + 1, m, supernet.space().format(path)));
 }
 
 StepResult run_paths(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
@@ -129,6 +135,29 @@ StepResult fairness_step(nn::Supernet& supernet, torch::optim::Optimizer& optimi
 StepResult single_path_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                             const space::Architecture& path) {
   return run_paths(supernet, optimizer, batch, {path}, "single-path step");
+}
+
+space::ChoiceMask union_mask(const space::SearchSpace& space, const std::vector<space::Architecture>& paths) {
+  space::ChoiceMask used = space.full_mask();
+  for (auto& row : used) std::fill(row.begin(), row.end(), false);
+  for (const space::Architecture& path : paths) {
+    for (std::size_t d = 0; d < used.size(); ++d) used[d].at(path.at(d)) = true;
+  }
+  return used;
+}
+
+StepResult mixed_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+                      std::vector<space::Architecture> paths, const torch::Tensor& weights) {
+  check_optimizer(supernet, optimizer, "mixed step");
+  supernet.module().train();
+  clear_gradients(optimizer);
+  const space::ChoiceMask used = union_mask(supernet.space(), paths);
+  StepResult result;
+  result.losses.push_back(backward_loss(supernet.forward(batch.images, used, weights), batch,
+                                        fmt::format("mixed step: the loss of {} paths", paths.size())));
+  result.paths = std::move(paths);
+  optimizer.step();
+  return result;
 }
 
 torch::optim::SGD make_weight_optimizer(const nn::Supernet& supernet, const SgdOptions& options) {

@@ -66,6 +66,15 @@ StepResult fairness_step(nn::Supernet& supernet, torch::optim::Optimizer& optimi
 StepResult single_path_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                             const space::Architecture& path);
 
+// The choices any of `paths` uses, as a mask of `space`'s shape.
+space::ChoiceMask union_mask(const space::SearchSpace& space, const std::vector<space::Architecture>& paths);
+
+// Several paths at once (PrpCoupled's Step 2): one weighted masked forward
+// over union_mask(paths) with `weights` ([decisions x choices]), backward,
+// one optimizer step. Returns `paths` and the one loss.
+StepResult mixed_step(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
+                      std::vector<space::Architecture> paths, const torch::Tensor& weights);
+
 // SGD with Nesterov momentum and weight decay over supernet.weights() (never alpha).
 torch::optim::SGD make_weight_optimizer(const nn::Supernet& supernet, const SgdOptions& options = {});
 

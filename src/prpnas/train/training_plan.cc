@@ -13,6 +13,7 @@ std::string method_name(Method method) {
   switch (method) {
     case Method::kPrp: return "prp";
     case Method::kPrpNoPruning: return "prp-no-pruning";
+    case Method::kPrpCoupled: return "prp-coupled";
     case Method::kFairnas: return "fairnas";
     case Method::kSpos: return "spos";
   }
@@ -20,7 +21,7 @@ std::string method_name(Method method) {
 }
 
 Method parse_method(std::string_view name) {
-  for (Method m : {Method::kPrp, Method::kPrpNoPruning, Method::kFairnas, Method::kSpos}) {
+  for (Method m : {Method::kPrp, Method::kPrpNoPruning, Method::kPrpCoupled, Method::kFairnas, Method::kSpos}) {
     if (name == method_name(m)) return m;
   }
   throw ConfigError(fmt::format("unknown method '{}'; use one of {}", name, kMethodNames));

@@ -20,6 +20,7 @@ namespace prpnas::train {
 enum class Method {
   kPrp,           // Step 1 fairness, then Step 2 (task + rank steps) with Step 3 pruning
   kPrpNoPruning,  // the same without Step 3 (ablation)
+  kPrpCoupled,    // PRP with alpha weighting the forward of Step 2's task steps (ablation)
   kFairnas,       // Step 1 only, for the whole budget
   kSpos,          // uniform single-path sampling for the whole budget
 };
@@ -27,7 +28,7 @@ enum class Method {
 std::string method_name(Method method);
 // Throws ConfigError listing the known names.
 Method parse_method(std::string_view name);
-inline constexpr const char* kMethodNames = "prp, prp-no-pruning, fairnas, spos";
+inline constexpr const char* kMethodNames = "prp, prp-no-pruning, prp-coupled, fairnas, spos";
 
 struct TrainingOptions {
   Method method = Method::kPrp;

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/nn/average_pool_3x3.h"
+#include "prpnas/nn/supernet.h"
 #include "prpnas/space/chain_space.h"
 #include "prpnas/util/error.h"
 
@@ -70,8 +71,10 @@ torch::Tensor ChainSkeleton::run(const torch::Tensor& x, const space::Architectu
   return run_layers(x, chosen);
 }
 
-torch::Tensor ChainSkeleton::run(const torch::Tensor& x, const space::ChoiceMask& alive) {
+torch::Tensor ChainSkeleton::run(const torch::Tensor& x, const space::ChoiceMask& alive,
+                                 const torch::Tensor& weights) {
   check_shape(space::ChainSpace(), alive.size(), "choice mask");
+  check_mask_weights(weights, alive);
   std::vector<std::vector<int>> chosen(alive.size());
   for (std::size_t d = 0; d < alive.size(); ++d) {
     for (std::size_t c = 0; c < alive[d].size(); ++c) {
@@ -79,10 +82,11 @@ torch::Tensor ChainSkeleton::run(const torch::Tensor& x, const space::ChoiceMask
     }
     if (chosen[d].empty()) throw Error(fmt::format("chain choice mask: layer {} has no alive choice", d + 1));
   }
-  return run_layers(x, chosen);
+  return run_layers(x, chosen, weights);
 }
 
-torch::Tensor ChainSkeleton::run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen) {
+torch::Tensor ChainSkeleton::run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen,
+                                        const torch::Tensor& weights) {
   torch::Tensor h = run_fixed("stem", stem_, x);
   for (std::size_t d = 0; d < chosen.size(); ++d) {
     torch::Tensor sum;
@@ -93,6 +97,7 @@ torch::Tensor ChainSkeleton::run_layers(const torch::Tensor& x, const std::vecto
       if (observer_ != nullptr) observer_->before_op(static_cast<int>(d), c, h);
       torch::Tensor out = ops_[d][c].forward(h);
       if (observer_ != nullptr) observer_->after_op(static_cast<int>(d), c, out);
+      if (weights.defined()) out = out * weights[static_cast<int64_t>(d)][c];
       sum = sum.defined() ? sum + out : out;
     }
     h = sum;

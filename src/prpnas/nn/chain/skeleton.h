@@ -38,10 +38,13 @@ class ChainSkeleton : public torch::nn::Module {
 
   // Throw prpnas::Error for a path or mask of another shape.
   torch::Tensor run(const torch::Tensor& x, const space::Architecture& path);
-  torch::Tensor run(const torch::Tensor& x, const space::ChoiceMask& alive);
+  // Each layer sums its alive choices, choice c of layer d scaled by
+  // weights[d][c] when `weights` is defined (nn::check_mask_weights).
+  torch::Tensor run(const torch::Tensor& x, const space::ChoiceMask& alive, const torch::Tensor& weights = {});
 
  private:
-  torch::Tensor run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen);
+  torch::Tensor run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen,
+                           const torch::Tensor& weights = {});
   template <class Holder>
   torch::Tensor run_fixed(const std::string& part, Holder& module, const torch::Tensor& x);
 

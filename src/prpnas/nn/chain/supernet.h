@@ -20,6 +20,9 @@ class ChainSupernetImpl : public ChainSkeleton, public Supernet {
   const torch::nn::Module& module() const override { return *this; }
   torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path) override { return run(x, path); }
   torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive) override { return run(x, alive); }
+  torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive, const torch::Tensor& weights) override {
+    return run(x, alive, weights);
+  }
   void set_observer(OpObserver* observer) override { ChainSkeleton::set_observer(observer); }
   std::vector<std::shared_ptr<torch::nn::Module>> path_modules(const space::Architecture& path) const override;
   std::shared_ptr<Network> standalone(const space::Architecture& arch) const override;

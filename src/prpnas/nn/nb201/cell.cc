@@ -55,14 +55,15 @@ torch::Tensor Nb201CellImpl::forward(const torch::Tensor& x, const space::Archit
   return edge3 + edge4 + run(5, node2);
 }
 
-torch::Tensor Nb201CellImpl::forward(const torch::Tensor& x, const space::ChoiceMask& alive, OpObserver* observer) {
+torch::Tensor Nb201CellImpl::forward(const torch::Tensor& x, const space::ChoiceMask& alive,
+                                     const torch::Tensor& weights, OpObserver* observer) {
   std::vector<std::vector<int>> run(Nb201Space::kNumEdges);
   for (int d = 0; d < Nb201Space::kNumEdges; ++d) {
     for (int c = 0; c < kNb201NumChoices; ++c) {
       if (alive[d][c]) run[d].push_back(c);
     }
   }
-  return cell(x, run, observer);
+  return cell(x, run, observer, weights);
 }
 
 std::shared_ptr<torch::nn::Module> Nb201CellImpl::op(int decision, int choice) const {
@@ -71,7 +72,7 @@ std::shared_ptr<torch::nn::Module> Nb201CellImpl::op(int decision, int choice) c
 }
 
 torch::Tensor Nb201CellImpl::edge(int decision, const std::vector<int>& run, const torch::Tensor& in,
-                                  OpObserver* observer) {
+                                  OpObserver* observer, const torch::Tensor& weights) {
   torch::Tensor sum;
   for (int c : run) {
     torch::nn::AnyModule& m = ops_[decision][c];
@@ -84,6 +85,7 @@ torch::Tensor Nb201CellImpl::edge(int decision, const std::vector<int>& run, con
     if (observer != nullptr) observer->before_op(decision, c, in);
     torch::Tensor out = m.forward(in);
     if (observer != nullptr) observer->after_op(decision, c, out);
+    if (weights.defined()) out = out * weights[decision][c];
     // Out of place: `out` may be the cell input itself (skip_connect).
     sum = sum.defined() ? sum + out : out;
   }
@@ -91,7 +93,7 @@ torch::Tensor Nb201CellImpl::edge(int decision, const std::vector<int>& run, con
 }
 
 torch::Tensor Nb201CellImpl::cell(const torch::Tensor& x, const std::vector<std::vector<int>>& run,
-                                  OpObserver* observer) {
+                                  OpObserver* observer, const torch::Tensor& weights) {
   std::vector<torch::Tensor> nodes(Nb201Space::kNumNodes);
   nodes[0] = x;
   // Node by node; within a node, edges in decision order.
@@ -99,7 +101,7 @@ torch::Tensor Nb201CellImpl::cell(const torch::Tensor& x, const std::vector<std:
     for (int d = 0; d < Nb201Space::kNumEdges; ++d) {
       const Nb201Space::Edge e = Nb201Space::edge(d);
       if (e.to != j) continue;
-      torch::Tensor out = edge(d, run[d], nodes[e.from], observer);
+      torch::Tensor out = edge(d, run[d], nodes[e.from], observer, weights);
       if (out.defined()) nodes[j] = nodes[j].defined() ? nodes[j] + out : out;
     }
     if (!nodes[j].defined()) nodes[j] = torch::zeros_like(x);  // every input edge is an absent `none`

@@ -39,18 +39,23 @@ class Nb201CellImpl : public torch::nn::Module {
   // taken from or stored in `memo`; only edge 2->3 and the last sum always run.
   torch::Tensor forward(const torch::Tensor& x, const space::Architecture& path, ForwardMemo& memo,
                         OpObserver* observer = nullptr);
-  // Each edge gives the unweighted sum of its alive ops (check_nb201_mask);
-  // an edge without alive ops adds nothing.
-  torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive, OpObserver* observer = nullptr);
+  // Each edge gives the sum of its alive ops (check_nb201_mask), op c of
+  // edge d scaled by weights[d][c] when `weights` (6 x 5) is defined, else
+  // unweighted; an edge without alive ops adds nothing.
+  torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive, const torch::Tensor& weights,
+                        OpObserver* observer = nullptr);
 
   // The module of choice c on edge d, or nullptr when this cell has none.
   std::shared_ptr<torch::nn::Module> op(int decision, int choice) const;
 
  private:
-  // Output of edge d for input `in`, summing the choices in `run`; undefined
-  // when nothing ran (only `none` chosen and not built).
-  torch::Tensor edge(int decision, const std::vector<int>& run, const torch::Tensor& in, OpObserver* observer);
-  torch::Tensor cell(const torch::Tensor& x, const std::vector<std::vector<int>>& run, OpObserver* observer);
+  // Output of edge d for input `in`, summing the choices in `run` (scaled by
+  // `weights` when defined); undefined when nothing ran (only `none` chosen
+  // and not built).
+  torch::Tensor edge(int decision, const std::vector<int>& run, const torch::Tensor& in, OpObserver* observer,
+                     const torch::Tensor& weights = {});
+  torch::Tensor cell(const torch::Tensor& x, const std::vector<std::vector<int>>& run, OpObserver* observer,
+                     const torch::Tensor& weights = {});
 
   std::vector<std::vector<torch::nn::AnyModule>> ops_;  // [decision][choice], empty if not built
 };

@@ -30,12 +30,14 @@ torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::Architectu
   return run_with(x, path, memo);
 }
 
-torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::ChoiceMask& alive) {
-  return run_with(x, alive, nullptr);
+torch::Tensor Nb201Skeleton::run(const torch::Tensor& x, const space::ChoiceMask& alive,
+                                 const torch::Tensor& weights) {
+  return run_with(x, alive, nullptr, weights);
 }
 
 template <class Choice>
-torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo) {
+torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo,
+                                      const torch::Tensor& weights) {
   const int n = config_.cells_per_stage;
   torch::Tensor h = memo ? memo->recall({kNb201StemKey}, [&] { return run_fixed("stem", stem_, x); })
                          : run_fixed("stem", stem_, x);
@@ -48,8 +50,10 @@ torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choi
         h = cells_[i]->forward(h, choice, *memo, observer_);
         continue;
       }
+      h = cells_[i]->forward(h, choice, observer_);
+    } else {
+      h = cells_[i]->forward(h, choice, weights, observer_);
     }
-    h = cells_[i]->forward(h, choice, observer_);
   }
   return run_fixed("head", head_, h);
 }

@@ -48,11 +48,13 @@ class Nb201Skeleton : public torch::nn::Module {
   // With a memo, the stem and the first cell reuse what it holds (forward_memo.h):
   // their input is the same for every path.
   torch::Tensor run(const torch::Tensor& x, const space::Architecture& path, ForwardMemo* memo = nullptr);
-  torch::Tensor run(const torch::Tensor& x, const space::ChoiceMask& alive);
+  // `weights` as Nb201CellImpl's masked forward.
+  torch::Tensor run(const torch::Tensor& x, const space::ChoiceMask& alive, const torch::Tensor& weights = {});
 
  private:
   template <class Choice>
-  torch::Tensor run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo);
+  torch::Tensor run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo,
+                         const torch::Tensor& weights = {});
   template <class Holder>
   torch::Tensor run_fixed(const std::string& part, Holder& module, const torch::Tensor& x);
 

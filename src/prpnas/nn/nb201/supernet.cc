@@ -23,14 +23,20 @@ torch::Tensor Nb201SupernetImpl::forward(const torch::Tensor& x, const space::Ar
 }
 
 torch::Tensor Nb201SupernetImpl::forward(const torch::Tensor& x, const space::ChoiceMask& alive) {
+  return forward(x, alive, torch::Tensor());
+}
+
+torch::Tensor Nb201SupernetImpl::forward(const torch::Tensor& x, const space::ChoiceMask& alive,
+                                         const torch::Tensor& weights) {
   check_nb201_mask(alive);
+  check_mask_weights(weights, alive);
   for (std::size_t d = 0; d < alive.size(); ++d) {
     bool any = false;
     for (bool a : alive[d]) any = any || a;
     // An emptied edge is a pruning bug, not a sub-network.
     if (!any) throw Error("NB201 choice mask: edge " + std::to_string(d) + " has no alive operation");
   }
-  return run(x, alive);
+  return run(x, alive, weights);
 }
 
 std::vector<std::shared_ptr<torch::nn::Module>> Nb201SupernetImpl::path_modules(

@@ -32,6 +32,8 @@ class Nb201SupernetImpl : public Nb201Skeleton, public Supernet {
   // Each edge outputs the unweighted sum of its alive ops. Throws
   // prpnas::Error unless the mask is 6 x 5 with an alive op on every edge.
   torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive) override;
+  // The same with op c of edge d scaled by weights[d][c] (6 x 5).
+  torch::Tensor forward(const torch::Tensor& x, const space::ChoiceMask& alive, const torch::Tensor& weights) override;
 
   void set_observer(OpObserver* observer) override { Nb201Skeleton::set_observer(observer); }
   // stem, reduction1, reduction2, head and the chosen op of every cell.

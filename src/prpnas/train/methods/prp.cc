@@ -1,6 +1,7 @@
 #include "prpnas/train/methods/prp.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/core.h>
 
@@ -51,7 +52,7 @@ std::vector<space::Architecture> valid_alpha_candidates(const SupernetRun& run) 
 }
 
 StepPlan Prp::plan(const TrainingOptions& options, int widest) const {
-  const int64_t fair_cost = options.batch_size * widest, single_cost = options.batch_size;
+  const int64_t fair_cost = options.batch_size * widest, single_cost = options.batch_size * task_paths();
   StepPlan plan;
   plan.fairness_steps = static_cast<int64_t>(options.fairness_share * options.budget_images) / fair_cost;
   plan.single_path_steps = (options.budget_images - plan.fairness_steps * fair_cost) / single_cost;
@@ -93,7 +94,7 @@ StepResult Prp::step(SupernetRun& run, LogRow& row) const {
   const auto start = std::chrono::steady_clock::now();
   row[kPhase] = "pareto-rank";
   const Batch batch = run.stream.next();
-  StepResult result = single_path_step(*run.supernet, run.sgd, batch, best_valid_path(run));
+  StepResult result = task_step(run, batch);
   run.state.seconds.single_path += SupernetRun::seconds_since(start);
   const auto rank_start = std::chrono::steady_clock::now();
   rank_step(run, row);
@@ -116,6 +117,28 @@ void Prp::rank_step(SupernetRun& run, LogRow& row) const {
     run.say(fmt::format("step {}: pruned {} on {}", run.state.step + 1, run.space.choices(e.decision)[e.choice],
                         run.space.decision_name(e.decision)));
   }
+}
+
+StepResult Prp::task_step(SupernetRun& run, const Batch& batch) const {
+  return single_path_step(*run.supernet, run.sgd, batch, best_valid_path(run));
+}
+
+StepResult PrpCoupled::task_step(SupernetRun& run, const Batch& batch) const {
+  std::vector<space::Architecture> paths = {best_valid_path(run),
+                                            space::sample_alive(run.space, run.state.alive, run.state.rng)};
+  const torch::Tensor weights = coupled_weights(run.supernet->alpha(), union_mask(run.space, paths));
+  return mixed_step(*run.supernet, run.sgd, batch, std::move(paths), weights);
+}
+
+torch::Tensor coupled_weights(const torch::Tensor& alpha, const space::ChoiceMask& used) {
+  torch::NoGradGuard no_grad;
+  torch::Tensor unused = torch::ones(alpha.sizes(), torch::kBool);
+  for (std::size_t d = 0; d < used.size(); ++d) {
+    for (std::size_t c = 0; c < used[d].size(); ++c) {
+      if (used[d][c]) unused[static_cast<int64_t>(d)][static_cast<int64_t>(c)] = false;
+    }
+  }
+  return torch::softmax(alpha.detach().masked_fill(unused, -std::numeric_limits<double>::infinity()), 1);
 }
 
 bool Prp::phase_ends(const SupernetRun& run) const {

@@ -3,7 +3,8 @@
 // path and one alpha step ranking S members of the rank pool (a table, or
 // rank_pool architectures judged by the supernet as Step 1 left it), with
 // Step 3 pruning every prune_every alpha steps. Its front comes from alpha.
-// PrpNoPruning is the ablation without Step 3.
+// PrpNoPruning is the ablation without Step 3, PrpCoupled the one with alpha
+// in the forward pass.
 #ifndef PRPNAS_TRAIN_METHODS_PRP_H_
 #define PRPNAS_TRAIN_METHODS_PRP_H_
 
@@ -23,6 +24,9 @@ class Prp : public TrainingMethod {
 
  protected:
   virtual int prune_every(const TrainingOptions& options) const { return options.prune_every; }
+  // Step 2's weight step on `batch` and the path-images it costs per image.
+  virtual StepResult task_step(SupernetRun& run, const Batch& batch) const;
+  virtual int64_t task_paths() const { return 1; }
 
  private:
   void build_pool(SupernetRun& run) const;
@@ -36,6 +40,28 @@ class PrpNoPruning : public Prp {
  protected:
   int prune_every(const TrainingOptions&) const override { return 0; }
 };
+
+// Alpha coupled into the forward pass (docs/RESULTS.md, study (d); the
+// paper's Figure 3): each Step 2 task step draws one path uniformly among
+// the alive choices besides the argmax one, and every decision outputs the
+// softmax(alpha)-weighted sum of the choices these two sub-networks use
+// (mixed_step). alpha enters detached, so it still learns from the rank
+// loss alone, as in the paper's Step 2. Such a step runs up to two ops per
+// decision and is charged 2 B path-images, so Step 2 gets half the
+// iterations of PRP's. The cosine learning rate spans all steps, so Step 1
+// differs from PRP's too and is not shared with it.
+class PrpCoupled : public Prp {
+ public:
+  Method id() const override { return Method::kPrpCoupled; }
+
+ protected:
+  StepResult task_step(SupernetRun& run, const Batch& batch) const override;
+  int64_t task_paths() const override { return 2; }
+};
+
+// softmax of each row of `alpha` over the choices `used` marks (0 elsewhere),
+// detached: the weights of PrpCoupled's mixed step. Every row needs a used choice.
+torch::Tensor coupled_weights(const torch::Tensor& alpha, const space::ChoiceMask& used);
 
 // Per decision, the alive choice with the largest alpha (lowest index on ties).
 space::Architecture argmax_path(const std::vector<std::vector<double>>& alpha, const space::ChoiceMask& alive);

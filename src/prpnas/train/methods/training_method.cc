@@ -23,6 +23,7 @@ std::unique_ptr<TrainingMethod> make_training_method(Method method) {
   switch (method) {
     case Method::kPrp: return std::make_unique<Prp>();
     case Method::kPrpNoPruning: return std::make_unique<PrpNoPruning>();
+    case Method::kPrpCoupled: return std::make_unique<PrpCoupled>();
     case Method::kFairnas: return std::make_unique<Fairnas>();
     case Method::kSpos: return std::make_unique<Spos>();
   }
