@@ -68,6 +68,23 @@ TEST(SeedSummary, PairsPrpRowsWithEachBaselineAndCountsWinsByTheMetricsSense) {
   EXPECT_NEAR(igd.wilcoxon.p_value, 2.0 / 64, 1e-12);  // all six ranks one way, exact
 }
 
+TEST(SeedSummary, PrpVariantsArePairedWithPlainPrpAsWell) {
+  std::vector<SeedResults> runs;
+  for (std::uint64_t k = 0; k < 3; ++k) {
+    SeedResults r = seed(k, 0.9, 0.5, 0.1, 0.4);
+    r.methods = {"prp", "prp-alpha", "random", "prp-coupled", "prp-coupled-alpha"};
+    for (const char* m : {"prp-alpha", "prp-coupled", "prp-coupled-alpha"}) r.values[m] = r.values["prp"];
+    runs.push_back(r);
+  }
+  const SeedSummary s = summarize_seeds(runs, {{"hv_ratio", true}}, {.resamples = 100});
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const PairedComparison& c : s.comparisons) pairs.emplace_back(c.method, c.baseline);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"prp", "random"},         {"prp-alpha", "random"},         {"prp-coupled", "random"},
+      {"prp-coupled", "prp"},    {"prp-coupled-alpha", "random"}, {"prp-coupled-alpha", "prp-alpha"}};
+  EXPECT_EQ(pairs, expected);
+}
+
 TEST(SeedSummary, SeedsWithoutAValueAreLeftOutOfThatFigureOnly) {
   std::vector<SeedResults> runs = {seed(0, 0.8, 0.5, 0.1, 0.3), seed(1, 0.9, 0.6, 0.2, 0.3)};
   runs[1].values["random"]["igd_plus"] = std::nan("");
@@ -97,6 +114,36 @@ TEST(SeedSummary, ReadsResultsFilesAndNamesABadCell) {
     EXPECT_NE(std::string(e.what()).find("bad.csv:2: igd_plus"), std::string::npos) << e.what();
   }
   EXPECT_THROW(summarize_seeds({}, kMetrics), ConfigError);
+}
+
+TEST(SeedSummary, FoldersArePairedByTheSeedsBothHold) {
+  const std::string root = testing::TempDir() + "/seed_summary_folders";
+  std::filesystem::remove_all(root);
+  auto write = [&](const std::string& dir, int seed, double prp_hv) {
+    std::filesystem::create_directories(root + "/" + dir + "/seed-" + std::to_string(seed));
+    std::ofstream(root + "/" + dir + "/seed-" + std::to_string(seed) + "/results.csv")
+        << "method,hv_ratio,igd_plus\nprp," << prp_hv << ",0.1\nspos,0.5,0.2\n";
+  };
+  for (int s : {0, 1, 2, 3}) write("ablation", s, 0.6 + 0.01 * s);
+  for (int s : {1, 2, 3, 4}) write("base", s, 0.5);
+  std::filesystem::create_directories(root + "/base/seed-9");  // no results: not a seed yet
+  std::filesystem::create_directories(root + "/base/seed-x");
+  EXPECT_EQ(folder_seeds(root + "/base"), (std::vector<std::uint64_t>{1, 2, 3, 4}));
+  const std::vector<PairedComparison> c =
+      compare_folders({root + "/ablation", "prp"}, {root + "/base", "prp"}, kMetrics);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].method, root + "/ablation:prp");
+  EXPECT_EQ(c[0].baseline, root + "/base:prp");
+  EXPECT_EQ(c[0].n, 3u);  // seeds 1-3
+  EXPECT_EQ(c[0].better, 3u);
+  EXPECT_NEAR(c[0].mean_difference, 0.12, 1e-12);
+  EXPECT_EQ(c[1].n, 3u);
+  EXPECT_EQ(c[1].better + c[1].worse, 0u);  // equal IGD+
+  const std::vector<PairedComparison> cross =
+      compare_folders({root + "/ablation", "prp"}, {root + "/base", "spos"}, kMetrics);
+  EXPECT_NEAR(cross[0].mean_difference, 0.12, 1e-12);
+  EXPECT_THROW(compare_folders({root + "/ablation", "fairnas"}, {root + "/base", "prp"}, kMetrics), DataError);
+  EXPECT_THROW(compare_folders({root + "/ablation", "prp"}, {root + "/missing", "prp"}, kMetrics), ConfigError);
 }
 
 }  // namespace

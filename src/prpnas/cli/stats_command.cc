@@ -1,6 +1,8 @@
 // `prpnas stats kendall|spearman`: rank correlation of two CSV columns.
 // `prpnas stats agreement`: how repeatable one column is across files made
 // with different seeds (e.g. two ground-truth runs), joined on a key column.
+// `prpnas stats mean`: a mean-of-seeds table. `prpnas stats paired`: one
+// method of two multi-seed experiment folders, paired by seed.
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/eval/seed_summary.h"
 #include "prpnas/pareto/kendall_interval.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/seed_agreement.h"
@@ -114,6 +117,30 @@ void run_mean(const MeanOptions& o) {
 
 }  // namespace
 
+struct PairedOptions {
+  std::string a, b, method = "prp", baseline_method, out;
+  std::vector<std::string> metrics = {"hv_ratio", "igd_plus", "true_front_hits", "kendall_tau_b",
+                                      "kendall_tau_b_accuracy"};
+};
+
+void run_paired(const PairedOptions& o) {
+  std::vector<eval::MetricSense> metrics;
+  for (const std::string& m : o.metrics) metrics.push_back({m, m != "igd_plus" && m != "epsilon" && m != "igd"});
+  const std::string baseline = o.baseline_method.empty() ? o.method : o.baseline_method;
+  const std::vector<eval::PairedComparison> pairs = eval::compare_folders({o.a, o.method}, {o.b, baseline}, metrics);
+  fmt::print("{} against {}, paired by seed ({} seeds); each folder is judged against its own true front, so\n"
+             "front figures compare exactly only when both hold the same architectures, Kendall figures when both judge\n"
+             "the same cells\n",
+             pairs.front().method, pairs.front().baseline, pairs.front().n);
+  fmt::print("{:<24} {:>3} {:>12} {:>6} {:>5} {:>8} {:>10}\n", "metric", "n", "mean_diff", "better", "worse",
+             "sign_p", "wilcoxon_p");
+  for (const eval::PairedComparison& c : pairs) {
+    fmt::print("{:<24} {:>3} {:>12.4f} {:>6} {:>5} {:>8.4f} {:>10.4f}\n", c.metric, c.n, c.mean_difference, c.better,
+               c.worse, c.sign.p_value, c.wilcoxon.p_value);
+  }
+  if (!o.out.empty()) eval::write_paired_csv(o.out, pairs);
+}
+
 void add_stats_command(CLI::App& app) {
   CLI::App* stats = app.add_subcommand("stats", "rank correlations used to judge estimators");
   stats->require_subcommand(1);
@@ -138,6 +165,17 @@ void add_stats_command(CLI::App& app) {
   mean->add_option("--column", m->columns, "a measured column to average; repeat for more")->required();
   mean->add_option("--out", m->out, "the mean table (CSV, written atomically)")->required();
   mean->callback([m] { run_mean(*m); });
+
+  auto p = std::make_shared<PairedOptions>();
+  CLI::App* paired = stats->add_subcommand(
+      "paired", "one method of two multi-seed experiment folders (e.g. an ablation and its base), paired by seed");
+  paired->add_option("--a", p->a, "an experiment directory written with --seeds")->required();
+  paired->add_option("--b", p->b, "the one to compare against (same seeds)")->required();
+  paired->add_option("--method", p->method, "the method row of A")->capture_default_str();
+  paired->add_option("--baseline-method", p->baseline_method, "the method row of B (default: --method)");
+  paired->add_option("--metric", p->metrics, "a results.csv column; repeat for more")->capture_default_str();
+  paired->add_option("--out", p->out, "also write the comparisons as paired.csv columns to this file");
+  paired->callback([p] { run_paired(*p); });
 }
 
 }  // namespace prpnas::cli

@@ -1,6 +1,9 @@
 #include "prpnas/eval/seed_summary.h"
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <iterator>
 #include <limits>
 #include <set>
 
@@ -116,6 +119,10 @@ SeedSummary summarize_seeds(const std::vector<SeedResults>& runs, const std::vec
       if (baseline.rfind("prp", 0) == 0) continue;
       for (const MetricSense& metric : metrics) out.comparisons.push_back(compare(runs, method, baseline, metric));
     }
+    if (method == "prp" || method == "prp-alpha") continue;
+    const std::string plain = method.ends_with("-alpha") ? "prp-alpha" : "prp";
+    if (std::find(methods.begin(), methods.end(), plain) == methods.end()) continue;
+    for (const MetricSense& metric : metrics) out.comparisons.push_back(compare(runs, method, plain, metric));
   }
   return out;
 }
@@ -127,17 +134,69 @@ void write_seed_summary(const std::string& dir, const SeedSummary& summary) {
                           number_cell(s.ci.low), number_cell(s.ci.high)});
   }
   write_csv_file(ExperimentLayout(dir).seeds_csv(), seeds);
-  CsvTable paired{"paired.csv",
+  write_paired_csv(ExperimentLayout(dir).paired_csv(), summary.comparisons);
+}
+
+void write_paired_csv(const std::string& path, const std::vector<PairedComparison>& comparisons) {
+  CsvTable paired{path,
                   {"method", "baseline", "metric", "n", "mean_difference", "better", "worse", "sign_p", "wilcoxon_p",
                    "wilcoxon_method"},
                   {}, {}};
-  for (const PairedComparison& c : summary.comparisons) {
+  for (const PairedComparison& c : comparisons) {
     paired.rows.push_back({c.method, c.baseline, c.metric, std::to_string(c.n), number_cell(c.mean_difference),
                            std::to_string(c.better), std::to_string(c.worse), p_cell(c, c.sign),
                            p_cell(c, c.wilcoxon),
                            c.n == 0 ? "" : (c.wilcoxon.method == pareto::PValueMethod::kExact ? "exact" : "normal")});
   }
-  write_csv_file(ExperimentLayout(dir).paired_csv(), paired);
+  write_csv_file(path, paired);
+}
+
+std::vector<std::uint64_t> folder_seeds(const std::string& dir) {
+  if (!std::filesystem::is_directory(dir)) {
+    throw ConfigError(dir + ": no such experiment directory; give one written by prpnas experiment --seeds");
+  }
+  std::vector<std::uint64_t> seeds;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("seed-", 0) != 0 || name.size() == 5) continue;
+    if (name.find_first_not_of("0123456789", 5) != std::string::npos) continue;
+    const std::uint64_t seed = std::stoull(name.substr(5));
+    const std::string results = ExperimentLayout(ExperimentLayout(dir).seed(seed)).results_csv();
+    if (std::filesystem::exists(results)) seeds.push_back(seed);
+  }
+  std::sort(seeds.begin(), seeds.end());
+  return seeds;
+}
+
+std::vector<PairedComparison> compare_folders(const FolderMethod& a, const FolderMethod& b,
+                                              const std::vector<MetricSense>& metrics) {
+  const std::vector<std::uint64_t> a_seeds = folder_seeds(a.dir), b_seeds = folder_seeds(b.dir);
+  std::vector<std::uint64_t> seeds;
+  std::set_intersection(a_seeds.begin(), a_seeds.end(), b_seeds.begin(), b_seeds.end(), std::back_inserter(seeds));
+  if (seeds.empty()) {
+    throw ConfigError(fmt::format("{} and {} have no seed-N/results.csv for the same seed; run both with the same "
+                                  "--seeds",
+                                  a.dir, b.dir));
+  }
+  const std::string a_label = a.dir + ":" + a.method, b_label = b.dir + ":" + b.method;
+  std::vector<SeedResults> runs;
+  for (std::uint64_t seed : seeds) {
+    SeedResults pair;
+    pair.seed = seed;
+    pair.methods = {a_label, b_label};
+    for (const auto& [side, label] : {std::pair{&a, a_label}, std::pair{&b, b_label}}) {
+      const std::string path = ExperimentLayout(ExperimentLayout(side->dir).seed(seed)).results_csv();
+      SeedResults one = read_seed_results(path, seed, metrics);
+      if (!one.values.count(side->method)) {
+        throw DataError(fmt::format("{}: no row for method '{}'", path, side->method));
+      }
+      pair.values[label] = one.values[side->method];
+    }
+    runs.push_back(std::move(pair));
+  }
+  std::vector<PairedComparison> out;
+  for (const MetricSense& metric : metrics) out.push_back(compare(runs, a_label, b_label, metric));
+  return out;
 }
 
 }  // namespace prpnas::eval

@@ -2,6 +2,8 @@
 // results.csv read back, and per method and metric the mean, the standard
 // deviation and a 95 % bootstrap interval of the mean; per PRP row against
 // each baseline, a paired comparison over the seeds both have a value for.
+// A PRP variant (prp-no-pruning, prp-coupled, prp-noise1, ...) is also
+// paired with plain PRP: `prp-X` with `prp`, `prp-X-alpha` with `prp-alpha`.
 // Pure: no torch.
 #ifndef PRPNAS_EVAL_SEED_SUMMARY_H_
 #define PRPNAS_EVAL_SEED_SUMMARY_H_
@@ -67,6 +69,24 @@ SeedSummary summarize_seeds(const std::vector<SeedResults>& runs, const std::vec
 // DIR/paired.csv (method,baseline,metric,n,mean_difference,better,worse,
 // sign_p,wilcoxon_p,wilcoxon_method), atomically.
 void write_seed_summary(const std::string& dir, const SeedSummary& summary);
+// The paired.csv columns, for any comparisons.
+void write_paired_csv(const std::string& path, const std::vector<PairedComparison>& comparisons);
+
+// One method's rows in a multi-seed experiment directory.
+struct FolderMethod {
+  std::string dir, method;
+};
+
+// The seeds N with a DIR/seed-N/results.csv, ascending. Throws ConfigError
+// when DIR is not a directory.
+std::vector<std::uint64_t> folder_seeds(const std::string& dir);
+
+// `a` against `b`, paired by the seeds both folders hold, per metric: the
+// study ablations, where each setting has its own folder. Labelled
+// "DIR:method". Throws ConfigError when no seed is shared, DataError when a
+// results.csv lacks the method or a metric column.
+std::vector<PairedComparison> compare_folders(const FolderMethod& a, const FolderMethod& b,
+                                              const std::vector<MetricSense>& metrics);
 
 }  // namespace prpnas::eval
 
