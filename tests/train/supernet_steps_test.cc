@@ -13,6 +13,7 @@
 #include "prpnas/data/image_dataset.h"
 #include "prpnas/nn/nb201/config.h"
 #include "prpnas/nn/op_observer.h"
+#include "prpnas/space/darts_space.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/space/sampling.h"
 #include "prpnas/train/methods/prp.h"
@@ -67,6 +68,34 @@ TEST(FairPaths, FullMaskUsesEveryChoiceOncePerDecision) {
       EXPECT_EQ(seen, std::vector<int>(5, 1)) << "decision " << d;
     }
   }
+}
+
+// DARTS: steps as wide as the 7 operations, not the 10 input pairs of node 5.
+TEST(FairPaths, DartsTrainsEveryOperationOncePerStepAndDistinctInputPairs) {
+  const space::DartsSpace s;
+  std::mt19937_64 rng(12);
+  std::vector<int> pair_uses(10, 0);
+  for (int step = 0; step < 200; ++step) {
+    const std::vector<Architecture> paths = valid_fair_paths(s, s.full_mask(), rng);
+    ASSERT_EQ(paths.size(), 7u);
+    for (int d = 0; d < s.num_decisions(); ++d) {
+      const int n = static_cast<int>(s.choices(d).size());
+      std::vector<int> seen(n, 0);
+      for (const Architecture& p : paths) ++seen[p[d]];
+      if (s.paces_fairness(d)) {
+        EXPECT_EQ(seen, std::vector<int>(7, 1)) << s.decision_name(d);
+      } else {
+        // Fewer pairs than paths: each used floor(7/n) or ceil(7/n) times; more: 7 distinct.
+        for (int c = 0; c < n; ++c) EXPECT_LE(seen[c], (7 + n - 1) / n) << s.decision_name(d);
+        for (int c = 0; c < n; ++c) EXPECT_GE(seen[c], n > 7 ? 0 : 7 / n) << s.decision_name(d);
+      }
+      if (d == 9) {
+        for (int c = 0; c < n; ++c) pair_uses[c] += seen[c];
+      }
+    }
+  }
+  // Over steps, node 5's ten pairs are drawn evenly: 140 uses each expected.
+  for (int c = 0; c < 10; ++c) EXPECT_NEAR(pair_uses[c], 140, 40) << c;
 }
 
 TEST(FairPaths, SameOnEveryStandardLibrary) {

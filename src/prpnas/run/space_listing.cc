@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include <fmt/core.h>
+
 #include "prpnas/space/enumeration.h"
 #include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
@@ -13,6 +15,12 @@ namespace prpnas::run {
 SpaceCounts count_space(const space::SearchSpace& s) {
   const space::Enumeration all(s);
   SpaceCounts counts{all.size(), 0, 0};
+  if (s.every_combination_works()) return {all.size(), all.size(), 0};
+  constexpr std::uint64_t kMaxWalk = 100'000'000;
+  if (all.size() > kMaxWalk) {
+    throw ConfigError(fmt::format("space '{}' has {} combinations, too many to count its valid ones one by one",
+                                  s.name(), all.size()));
+  }
   for (std::uint64_t i = 0; i < all.size(); ++i) {
     const space::Architecture arch = all.at(i);
     if (!s.is_valid(arch)) continue;

@@ -19,7 +19,8 @@ struct SpaceCounts {
   std::uint64_t degenerate = 0;    // allowed but degenerate
 };
 
-// Walks the whole space; fine for NB201's 15,625 architectures.
+// Walks the whole space (fine for NB201's 15,625 architectures) unless every
+// combination works (DARTS). Throws ConfigError for a larger space with rules.
 SpaceCounts count_space(const space::SearchSpace& space);
 
 using ArchitectureSink = std::function<void(const space::Architecture&)>;

@@ -1,5 +1,5 @@
 // Enumeration is a capability, not part of every space: a space with at most
-// 2^64 architectures (NB201, the chain space) can number them; DARTS cannot.
+// 2^64 architectures (NB201, the chain space, DARTS's 1.08e18) can number them.
 // The order is mixed radix over all combinations, decision 0 most
 // significant, including those the space does not allow (is_valid false), so
 // an index never depends on the validity rule. Pure: no torch.

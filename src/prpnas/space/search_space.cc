@@ -4,6 +4,7 @@
 #include <string>
 
 #include "prpnas/space/chain_space.h"
+#include "prpnas/space/darts_space.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 
@@ -36,10 +37,21 @@ int widest_decision(const SearchSpace& space) {
   return static_cast<int>(widest);
 }
 
+int fairness_width(const SearchSpace& space, const ChoiceMask& alive) {
+  std::size_t width = 1;
+  for (int d = 0; d < space.num_decisions() && d < static_cast<int>(alive.size()); ++d) {
+    if (space.paces_fairness(d)) width = std::max<std::size_t>(width, std::count(alive[d].begin(), alive[d].end(), true));
+  }
+  return static_cast<int>(width);
+}
+
+int fairness_width(const SearchSpace& space) { return fairness_width(space, space.full_mask()); }
+
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name) {
   if (name == "nb201") return std::make_unique<Nb201Space>();
   if (name == "chain") return std::make_unique<ChainSpace>();
-  throw ConfigError("unknown search space '" + std::string(name) + "' (known: nb201, chain)");
+  if (name == "darts") return std::make_unique<DartsSpace>();
+  throw ConfigError("unknown search space '" + std::string(name) + "' (known: nb201, chain, darts)");
 }
 
 }  // namespace prpnas::space

@@ -40,6 +40,13 @@ class SearchSpace {
   // input to output). Such cells are part of the benchmark: searches keep
   // them, reports may leave them out.
   virtual bool is_degenerate(const Architecture& arch) const { (void)arch; return false; }
+  // True when every combination is valid and none is degenerate, so that
+  // counting needs no walk over the space (DARTS's 1e18).
+  virtual bool every_combination_works() const { return false; }
+  // Whether this decision's alive choices count towards the paths of a
+  // strict-fairness step (fairness_width). All do by default; DARTS's input
+  // pairs do not, so that its steps are as wide as its 7 operations.
+  virtual bool paces_fairness(int decision) const { (void)decision; return true; }
 
   // Derived from the above. Counting and indexing: enumeration.h; drawing: sampling.h.
   ChoiceMask full_mask() const;  // every choice alive
@@ -47,11 +54,16 @@ class SearchSpace {
   void check(const Architecture& arch) const;
 };
 
-// The largest number of choices of any decision: the columns of alpha, and
-// the paths of a strict-fairness step (every choice of that decision once).
+// The largest number of choices of any decision: the columns of alpha.
 int widest_decision(const SearchSpace& space);
 
-// "nb201" or "chain"; throws ConfigError naming the known spaces.
+// The paths of a strict-fairness step over `alive`: the largest number of
+// alive choices of a decision that paces fairness (every choice of that
+// decision once); at least 1. Without a mask, of the full space.
+int fairness_width(const SearchSpace& space, const ChoiceMask& alive);
+int fairness_width(const SearchSpace& space);
+
+// "nb201", "chain" or "darts"; throws ConfigError naming the known spaces.
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name);
 
 }  // namespace prpnas::space

@@ -28,7 +28,7 @@ SupernetRun::SupernetRun(const data::DatasetSplits& data, const TrainingInputs& 
       objectives(inputs.costs),
       supernet(seeded_supernet(inputs.network, options.seed)),
       space(supernet->space()),
-      plan(method.plan(options, space::widest_decision(space))),
+      plan(method.plan(options, space::fairness_width(space))),
       sgd(make_weight_optimizer(*supernet, options.sgd)),
       alpha(supernet->alpha(), options.alpha),
       stream(data, options.batch_size, options.seed),

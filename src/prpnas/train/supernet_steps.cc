@@ -101,13 +101,15 @@ double StepResult::mean_loss() const {
   return losses.empty() ? 0 : sum / static_cast<double>(losses.size());
 }
 
-std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std::mt19937_64& rng) {
+std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std::mt19937_64& rng,
+                                            std::size_t count) {
   std::vector<std::vector<int>> permutations = alive_choices(alive);
   std::size_t m = 0;
   for (auto& p : permutations) {
     shuffle(p, rng);
     m = std::max(m, p.size());
   }
+  if (count > 0) m = count;
   std::vector<space::Architecture> paths(m, space::Architecture(alive.size()));
   for (std::size_t k = 0; k < m; ++k) {
     for (std::size_t d = 0; d < alive.size(); ++d) paths[k][d] = permutations[d][k % permutations[d].size()];
@@ -119,7 +121,7 @@ std::vector<space::Architecture> valid_fair_paths(const space::SearchSpace& spac
                                                   std::mt19937_64& rng) {
   constexpr int kTries = 1000;
   for (int t = 0; t < kTries; ++t) {
-    std::vector<space::Architecture> paths = fair_paths(alive, rng);
+    std::vector<space::Architecture> paths = fair_paths(alive, rng, space::fairness_width(space, alive));
     if (std::all_of(paths.begin(), paths.end(), [&](const auto& p) { return space.is_valid(p); })) return paths;
   }
   throw Error(fmt::format("strict fairness: {} draws of fair paths over the alive choices of space '{}' all held "

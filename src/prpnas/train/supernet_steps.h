@@ -39,16 +39,19 @@ struct StepResult {
 
 // FairNAS strict fairness (Chu et al.), PRP's Step 1. For every decision d,
 // one uniform random permutation of its alive choices (drawn decision by
-// decision, 0 first); with m = the largest number of alive choices of any
-// decision, path k (k = 0..m-1) takes on decision d the element k mod n_d of
-// d's permutation, n_d = its number of alive choices. So a decision with m
-// alive choices uses each exactly once per step; a decision with fewer
-// cycles its permutation (its choices are used floor(m/n_d) or ceil(m/n_d)
-// times in a step, not all equally often). Throws Error if a decision of the
-// mask has no alive choice.
-std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std::mt19937_64& rng);
+// decision, 0 first); with m paths (`count`, or when 0 the largest number
+// of alive choices of any decision), path k (k = 0..m-1) takes on decision
+// d the element k mod n_d of d's permutation, n_d = its number of alive
+// choices. So a decision with m alive choices uses each exactly once per
+// step; a decision with fewer cycles its permutation (its choices are used
+// floor(m/n_d) or ceil(m/n_d) times in a step, not all equally often); one
+// with more uses m distinct ones, a uniform random subset. Throws Error if
+// a decision of the mask has no alive choice.
+std::vector<space::Architecture> fair_paths(const space::ChoiceMask& alive, std::mt19937_64& rng,
+                                            std::size_t count = 0);
 
-// fair_paths of `alive` that are all valid in `space` (space.is_valid): the
+// fair_paths of `alive` with space::fairness_width(space, alive) paths (the
+// widest decision for NB201 and chain; DARTS's 7 ops), all valid in `space` (space.is_valid): the
 // whole set is drawn again while any is not (every choice must still be
 // trained once per step), up to 1000 times; then Error. A space without
 // forbidden combinations draws exactly what fair_paths draws.

@@ -51,7 +51,7 @@ TrainingSummary summary(const SupernetRun& run, const RunJudgement& judgement) {
   s.method = run.method.name();
   s.objectives = run.objectives.objectives();
   s.steps = run.plan;
-  s.path_images = (run.plan.fairness_steps * space::widest_decision(run.space) + run.plan.single_path_steps) *
+  s.path_images = (run.plan.fairness_steps * space::fairness_width(run.space) + run.plan.single_path_steps) *
                   run.options.batch_size;
   s.alpha_steps = run.alpha.steps();
   s.alive_choices = run.alive_count();
