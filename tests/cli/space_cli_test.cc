@@ -149,8 +149,10 @@ TEST_F(SpaceCli, ChainSpaceListsDrawsAndChecksOnlyItsSixtyArchitectures) {
   expect_error("space sample --space chain -n 61 --unique", "space 'chain' has only 60;");
   expect_error("space check --space chain --input " + file("skips.txt", "conv3x3-skip-skip-conv3x3\n"),
                "skips.txt:1: bad chain architecture 'conv3x3-skip-skip-conv3x3': at character 13 layer 3 is skip");
-  expect_error("space costs --space chain --input 3x32x32 --classes 10 --archs " + file("c.txt", all.out),
-               "costs are only implemented for nb201");
+  const prpnas::testing::CliResult costs =
+      run("space costs --space chain --input 3x32x32 --classes 10 --archs " + file("c.txt", all.out));
+  ASSERT_EQ(costs.code, 0) << costs.err;
+  EXPECT_EQ(costs.lines().size(), 61u);  // the header and every valid chain architecture
 }
 
 TEST_F(SpaceCli, BadOptions) {

@@ -84,7 +84,7 @@ void add_lut_command(CLI::App& app) {
   auto e = std::make_shared<LutEvalOptions>();
   CLI::App* eval = lut->add_subcommand(
       "eval", "Kendall tau-b, Spearman and MAPE of LUT estimates against measured latency (CSV to stdout)");
-  eval->add_option("--space", e->space, "search space (known: nb201)")->capture_default_str();
+  eval->add_option("--space", e->space, "search space (nb201, chain or darts)")->capture_default_str();
   eval->add_option("--lut", e->lut, "LUT file from `lut measure`")->required();
   eval->add_option("--measured", e->measured, "file from `latency measure`")->required();
   eval->callback([e] { run_eval(*e); });
@@ -92,7 +92,7 @@ void add_lut_command(CLI::App& app) {
   auto c = std::make_shared<LutCompareOptions>();
   CLI::App* compare = lut->add_subcommand(
       "compare", "LUT vs XGBoost vs MLP predictors, trained on part of the measurements and judged on the rest");
-  compare->add_option("--space", c->files.space, "search space (known: nb201)")->capture_default_str();
+  compare->add_option("--space", c->files.space, "search space (nb201, chain or darts)")->capture_default_str();
   compare->add_option("--lut", c->files.lut, "LUT file from `lut measure`")->required();
   compare->add_option("--measured", c->files.measured, "file from `latency measure`")->required();
   compare->add_option("--train-fraction", c->train_fraction, "part of the measurements the predictors learn from")

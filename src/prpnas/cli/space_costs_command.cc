@@ -1,5 +1,6 @@
 // `prpnas space costs`: parameters and FLOPs of architecture strings, counted
-// on the real torch modules of a network built at a preset and input shape.
+// on the real torch modules of a network built at a preset and input shape
+// (exactly, also for DARTS, whose costs are not additive).
 #include <fmt/core.h>
 
 #include <cmath>
@@ -9,10 +10,10 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/network_options.h"
-#include "prpnas/nn/nb201/config.h"
-#include "prpnas/nn/nb201/costs.h"
+#include "prpnas/nn/supernet_factory.h"
 #include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
+#include "prpnas/util/csv.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::cli {
@@ -26,19 +27,16 @@ struct CostsOptions {
 
 void run(const CostsOptions& o) {
   const auto s = space::make_search_space(o.space);
-  if (s->name() != "nb201") {
-    throw ConfigError("--space " + o.space + ": costs are only implemented for nb201");
-  }
-  const nn::Nb201Config config = network_config(o.network);
+  const nn::NetworkSpec spec = network_spec(o.network, o.space);
 
   // Parse every line before the supernet is built, so a typo fails fast.
   const std::vector<space::Architecture> archs = space::read_architecture_file(o.archs, *s);
 
-  const nn::NetworkCosts costs = nn::measure_nb201_costs(config);
+  const nn::ArchitectureCounter count = nn::architecture_costs(spec);
   fmt::print("arch,params,flops\n");
   for (const auto& arch : archs) {
-    fmt::print("{},{},{}\n", s->format(arch), std::llround(costs.params.cost(arch)),
-               std::llround(costs.flops.cost(arch)));
+    const nn::ArchitectureCosts costs = count(arch);
+    fmt::print("{},{},{}\n", csv_field(s->format(arch)), std::llround(costs.params), std::llround(costs.flops));
   }
 }
 
@@ -48,7 +46,7 @@ void add_space_costs_subcommand(CLI::App& space) {
   auto o = std::make_shared<CostsOptions>();
   CLI::App* sub = space.add_subcommand(
       "costs", "parameters and FLOPs (NAS-Bench-201 convention, batch 1) of architectures, as CSV");
-  sub->add_option("--space", o->space, "search space (known: nb201)")->capture_default_str();
+  sub->add_option("--space", o->space, "search space (nb201, chain or darts)")->capture_default_str();
   add_network_options(*sub, o->network, /*shape_required=*/true);
   sub->add_option("--archs", o->archs, "text file, one architecture string per line (blank lines skipped)")
       ->required();

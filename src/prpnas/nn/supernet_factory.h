@@ -4,6 +4,7 @@
 #ifndef PRPNAS_NN_SUPERNET_FACTORY_H_
 #define PRPNAS_NN_SUPERNET_FACTORY_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,12 +37,26 @@ std::shared_ptr<Network> make_network(const NetworkSpec& spec, const space::Arch
 // the network it was timed on). NB201: its config's five numbers.
 nlohmann::json network_json(const NetworkSpec& spec);
 
-
 // Parameters and FLOPs (multiply-accumulates, batch 1) of every architecture
 // of the spec's space, counted on the real modules (nn/<family>/costs.h;
 // NB201: measure_nb201_costs). Builds a supernet, so it draws from torch's
 // global generator.
+// DARTS: an additive approximation (DartsCosts::additive, nn/darts/costs.h);
+// architecture_costs counts exactly.
 NetworkCosts network_costs(const NetworkSpec& spec);
+
+// Exact parameters and FLOPs of one architecture's stand-alone network.
+struct ArchitectureCosts {
+  double params = 0;
+  double flops = 0;
+};
+using ArchitectureCounter = std::function<ArchitectureCosts(const space::Architecture&)>;
+
+// A counter for the spec's architectures: the additive table's cost where it
+// is exact (nb201, chain), DartsCosts's edge counts for darts. Building it
+// builds a supernet once (torch's global generator); the counter throws
+// prpnas::Error for an architecture of another shape.
+ArchitectureCounter architecture_costs(const NetworkSpec& spec);
 
 }  // namespace prpnas::nn
 
