@@ -12,6 +12,7 @@
 #include "prpnas/pareto/front_quality.h"
 #include "prpnas/search/random_search.h"
 #include "prpnas/space/choice_mask.h"
+#include "prpnas/space/darts_space.h"
 #include "prpnas/util/error.h"
 #include "search_problems.h"
 
@@ -102,6 +103,27 @@ TEST(Nsga2, NeverUsesADeadChoice) {
   const SearchResult result = nsga2(grid, alive, problem, 300, options);
   EXPECT_EQ(result.calls, 300u);
   for (const Architecture& arch : result.evaluated) EXPECT_TRUE(space::uses_only_alive(alive, arch));
+}
+
+// DARTS: crossover and mutation act on the (inputs, op, op) decisions, so
+// every child is a genotype the DARTS parser accepts and every alive choice
+// is respected, also with pruned ops and pairs (issue 19).
+TEST(Nsga2, ProducesOnlyValidDartsGenotypes) {
+  const space::DartsSpace darts;
+  const AdditiveProblem problem(darts, 3);
+  ChoiceMask alive = darts.full_mask();
+  alive[9] = {false, true, false, true, false, false, true, false, false, true};  // node 5: 4 of 10 pairs
+  alive[10] = {false, false, false, true, true, false, false};                     // two ops left
+  for (std::uint64_t seed : {1, 2, 3}) {
+    Nsga2Options options = with_seed(seed, 16);
+    options.mutation_probability = seed == 3 ? 1.0 : options.mutation_probability;
+    const SearchResult result = nsga2(darts, alive, problem, 400, options);
+    EXPECT_EQ(result.calls, 400u);
+    for (const Architecture& arch : result.evaluated) {
+      EXPECT_TRUE(space::uses_only_alive(alive, arch));
+      EXPECT_EQ(darts.parse(darts.format(arch)), arch);
+    }
+  }
 }
 
 TEST(Nsga2, TerminatesOnSmallAliveSpaces) {
