@@ -158,7 +158,7 @@ std::vector<std::uint64_t> folder_seeds(const std::string& dir) {
   std::vector<std::uint64_t> seeds;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("seed-", 0) != 0 || name.size() == 5) continue;
+    if (name.rfind("seed-", 0) != 0 || name.size() == 5 || name.size() > 5 + 19) continue;  // fits uint64
     if (name.find_first_not_of("0123456789", 5) != std::string::npos) continue;
     const std::uint64_t seed = std::stoull(name.substr(5));
     const std::string results = ExperimentLayout(ExperimentLayout(dir).seed(seed)).results_csv();
