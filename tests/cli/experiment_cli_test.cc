@@ -198,8 +198,9 @@ TEST_F(ExperimentCliTest, TabularSeedsAreEachARunAndTheirSummary) {
   const CsvTable paired = read_csv(out + "/paired.csv");
   std::set<std::pair<std::string, std::string>> pairs;
   for (const auto& row : paired.rows) pairs.insert({row[0], row[1]});
-  EXPECT_EQ(pairs.size(), 9u);  // 3 PRP rows x 3 baselines
+  EXPECT_EQ(pairs.size(), 10u);  // 3 PRP rows x 3 baselines, and the noisy variant against plain PRP
   EXPECT_TRUE(pairs.count({"prp-noise1", "surrogate"}));
+  EXPECT_TRUE(pairs.count({"prp-noise1", "prp"}));
   const std::string html = slurp(out + "/report.html");
   EXPECT_EQ(html.find("http"), std::string::npos);
   EXPECT_NE(html.find("wilcoxon p"), std::string::npos);
