@@ -14,6 +14,7 @@
 #include <torch/torch.h>
 
 #include <string>
+#include <type_traits>
 
 namespace prpnas::nn {
 
@@ -26,6 +27,22 @@ class OpObserver {
   virtual void before_fixed(const std::string& part, const torch::Tensor& in) { (void)part, (void)in; }
   virtual void after_fixed(const std::string& part, const torch::Tensor& out) { (void)part, (void)out; }
 };
+
+// Runs the fixed part `module` (a module holder or an AnyModule) on `x`
+// between the observer's before_fixed and after_fixed; nullptr observes
+// nothing. Every family's skeleton runs its fixed parts through this.
+template <class Module>
+torch::Tensor run_fixed_part(OpObserver* observer, const std::string& part, Module& module, const torch::Tensor& x) {
+  if (observer != nullptr) observer->before_fixed(part, x);
+  torch::Tensor out;
+  if constexpr (std::is_same_v<Module, torch::nn::AnyModule>) {
+    out = module.forward(x);
+  } else {
+    out = module->forward(x);
+  }
+  if (observer != nullptr) observer->after_fixed(part, out);
+  return out;
+}
 
 }  // namespace prpnas::nn
 

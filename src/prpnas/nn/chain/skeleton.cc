@@ -56,14 +56,6 @@ std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> ChainSke
   return {{"stem", stem_.ptr()}, {"head", head_.ptr()}};
 }
 
-template <class Holder>
-torch::Tensor ChainSkeleton::run_fixed(const std::string& part, Holder& module, const torch::Tensor& x) {
-  if (observer_ != nullptr) observer_->before_fixed(part, x);
-  torch::Tensor out = module->forward(x);
-  if (observer_ != nullptr) observer_->after_fixed(part, out);
-  return out;
-}
-
 torch::Tensor ChainSkeleton::run(const torch::Tensor& x, const space::Architecture& path) {
   check_shape(space::ChainSpace(), path.size(), "path");
   std::vector<std::vector<int>> chosen;
@@ -87,7 +79,7 @@ torch::Tensor ChainSkeleton::run(const torch::Tensor& x, const space::ChoiceMask
 
 torch::Tensor ChainSkeleton::run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen,
                                         const torch::Tensor& weights) {
-  torch::Tensor h = run_fixed("stem", stem_, x);
+  torch::Tensor h = run_fixed_part(observer_, "stem", stem_, x);
   for (std::size_t d = 0; d < chosen.size(); ++d) {
     torch::Tensor sum;
     for (int c : chosen[d]) {
@@ -102,7 +94,7 @@ torch::Tensor ChainSkeleton::run_layers(const torch::Tensor& x, const std::vecto
     }
     h = sum;
   }
-  return run_fixed("head", head_, h);
+  return run_fixed_part(observer_, "head", head_, h);
 }
 
 

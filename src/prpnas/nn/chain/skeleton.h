@@ -45,9 +45,6 @@ class ChainSkeleton : public torch::nn::Module {
  private:
   torch::Tensor run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen,
                            const torch::Tensor& weights = {});
-  template <class Holder>
-  torch::Tensor run_fixed(const std::string& part, Holder& module, const torch::Tensor& x);
-
   ChainConfig config_;
   OpObserver* observer_ = nullptr;
   torch::nn::Sequential stem_{nullptr};

@@ -55,18 +55,11 @@ std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> DartsCel
   return {{name_ + ".preprocess0", preprocess_[0].ptr()}, {name_ + ".preprocess1", preprocess_[1].ptr()}};
 }
 
-torch::Tensor DartsCellImpl::run_fixed(int which, const torch::Tensor& x, OpObserver* observer) {
-  const std::string part = name_ + ".preprocess" + std::to_string(which);
-  if (observer != nullptr) observer->before_fixed(part, x);
-  torch::Tensor out = preprocess_[which].forward(x);
-  if (observer != nullptr) observer->after_fixed(part, out);
-  return out;
-}
-
 torch::Tensor DartsCellImpl::forward(const torch::Tensor& s0, const torch::Tensor& s1, const DartsRun& run,
                                      const torch::Tensor& weights, OpObserver* observer) {
   const int cell = reduction_ ? 1 : 0;
-  std::vector<torch::Tensor> states = {run_fixed(0, s0, observer), run_fixed(1, s1, observer)};
+  std::vector<torch::Tensor> states = {run_fixed_part(observer, name_ + ".preprocess0", preprocess_[0], s0),
+                                       run_fixed_part(observer, name_ + ".preprocess1", preprocess_[1], s1)};
   for (int node = kDartsFirstNode; node <= kDartsLastNode; ++node) {
     const int d_inputs = DartsSpace::decision_index(cell, node, DartsSpace::Kind::kInputs);
     const int d_role[2] = {DartsSpace::decision_index(cell, node, DartsSpace::Kind::kOpA),

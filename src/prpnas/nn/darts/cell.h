@@ -52,8 +52,6 @@ class DartsCellImpl : public torch::nn::Module {
   std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> fixed_parts() const;
 
  private:
-  torch::Tensor run_fixed(int which, const torch::Tensor& x, OpObserver* observer);
-
   std::string name_;
   bool reduction_;
   torch::nn::AnyModule preprocess_[2];

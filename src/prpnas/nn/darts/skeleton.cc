@@ -37,22 +37,14 @@ std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> DartsSke
 }
 
 torch::Tensor DartsSkeleton::run(const torch::Tensor& x, const DartsRun& run, const torch::Tensor& weights) {
-  torch::Tensor s0 = run_fixed("stem", stem_, x);
+  torch::Tensor s0 = run_fixed_part(observer_, "stem", stem_, x);
   torch::Tensor s1 = s0;
   for (DartsCell& cell : cells_) {
     torch::Tensor out = cell->forward(s0, s1, run, weights, observer_);
     s0 = std::move(s1);
     s1 = std::move(out);
   }
-  return run_fixed("head", head_, s1);
-}
-
-template <class Holder>
-torch::Tensor DartsSkeleton::run_fixed(const std::string& part, Holder& module, const torch::Tensor& x) {
-  if (observer_ != nullptr) observer_->before_fixed(part, x);
-  torch::Tensor out = module->forward(x);
-  if (observer_ != nullptr) observer_->after_fixed(part, out);
-  return out;
+  return run_fixed_part(observer_, "head", head_, s1);
 }
 
 DartsRun darts_path_run(const space::Architecture& path) {

@@ -46,9 +46,6 @@ class DartsSkeleton : public torch::nn::Module {
   torch::Tensor run(const torch::Tensor& x, const DartsRun& run, const torch::Tensor& weights = {});
 
  private:
-  template <class Holder>
-  torch::Tensor run_fixed(const std::string& part, Holder& module, const torch::Tensor& x);
-
   DartsConfig config_;
   OpObserver* observer_ = nullptr;
   torch::nn::Sequential stem_{nullptr};

@@ -39,11 +39,11 @@ template <class Choice>
 torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo,
                                       const torch::Tensor& weights) {
   const int n = config_.cells_per_stage;
-  torch::Tensor h = memo ? memo->recall({kNb201StemKey}, [&] { return run_fixed("stem", stem_, x); })
-                         : run_fixed("stem", stem_, x);
+  torch::Tensor h = memo ? memo->recall({kNb201StemKey}, [&] { return run_fixed_part(observer_, "stem", stem_, x); })
+                         : run_fixed_part(observer_, "stem", stem_, x);
   for (int i = 0; i < num_cells(); ++i) {
-    if (i == n) h = run_fixed("reduction1", reduction1_, h);
-    if (i == 2 * n) h = run_fixed("reduction2", reduction2_, h);
+    if (i == n) h = run_fixed_part(observer_, "reduction1", reduction1_, h);
+    if (i == 2 * n) h = run_fixed_part(observer_, "reduction2", reduction2_, h);
     if constexpr (std::is_same_v<Choice, space::Architecture>) {
       // Only the first cell's input is the same for every path.
       if (memo && i == 0) {
@@ -55,15 +55,7 @@ torch::Tensor Nb201Skeleton::run_with(const torch::Tensor& x, const Choice& choi
       h = cells_[i]->forward(h, choice, weights, observer_);
     }
   }
-  return run_fixed("head", head_, h);
-}
-
-template <class Holder>
-torch::Tensor Nb201Skeleton::run_fixed(const std::string& part, Holder& module, const torch::Tensor& x) {
-  if (observer_ != nullptr) observer_->before_fixed(part, x);
-  torch::Tensor out = module->forward(x);
-  if (observer_ != nullptr) observer_->after_fixed(part, out);
-  return out;
+  return run_fixed_part(observer_, "head", head_, h);
 }
 
 }  // namespace prpnas::nn

@@ -55,9 +55,6 @@ class Nb201Skeleton : public torch::nn::Module {
   template <class Choice>
   torch::Tensor run_with(const torch::Tensor& x, const Choice& choice, ForwardMemo* memo,
                          const torch::Tensor& weights = {});
-  template <class Holder>
-  torch::Tensor run_fixed(const std::string& part, Holder& module, const torch::Tensor& x);
-
   Nb201Config config_;
   OpObserver* observer_ = nullptr;
   std::vector<Nb201Cell> cells_;
