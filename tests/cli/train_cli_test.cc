@@ -236,6 +236,14 @@ TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {
   expect_error("train --space chain --config " + file("h.toml", "[evaluation]\ntruth = \"\"\n") + out(),
                "ranking.pool = 256 is more than the 60 valid architectures of space chain");
   expect_error("train --config " + dir_.string() + out(), "is a directory, not a file");
+  // Issue 19: NB201 files in a run of another space name the key that brought them.
+  expect_error("train --space darts --config " + config() + out(), "evaluation.truth");
+  expect_error("train --space darts --config " + file("i.toml", "[evaluation]\ntruth = \"\"\nlut = \"" + lut_ + "\"\n") + out(),
+               "evaluation.lut");
+  expect_error("train --config " + file("j.toml", "[evaluation]\nfinal_candidates = \"best\"\n") + out(),
+               "evaluation.final_candidates must be \"uniform\" or \"truth\"");
+  expect_error("train --config " + file("k.toml", "[evaluation]\ntruth = \"\"\nfinal_candidates = \"truth\"\n") + out(),
+               "evaluation.final_candidates = \"truth\" draws the front candidates from evaluation.truth");
 }
 
 }  // namespace

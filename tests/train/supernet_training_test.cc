@@ -195,6 +195,27 @@ TEST_F(SupernetTrainingTest, ANanLossStopsTheRunAndLeavesACheckpointFromBeforeIt
   }
 }
 
+TEST_F(SupernetTrainingTest, TruthCandidatesAreTheTruthsFirstValidCells) {
+  options_.method = Method::kSpos;
+  options_.budget_images = 32 * 20;
+  options_.final_candidates = "truth";
+  // Two degenerate cells first: they are skipped, not counted.
+  const space::Architecture degenerate = space_.parse("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|");
+  inputs_.truth.archs.insert(inputs_.truth.archs.begin(), {degenerate, degenerate});
+  inputs_.truth.accuracy.insert(inputs_.truth.accuracy.begin(), {10.0, 10.0});
+  const TrainingSummary summary = run_supernet_training(*data_, inputs_, options_, dir_.string(), nullptr);
+
+  EXPECT_EQ(summary.uniform_front.candidates, options_.final_sample);
+  const std::set<space::Architecture> first(inputs_.truth.archs.begin() + 2,
+                                            inputs_.truth.archs.begin() + 2 + options_.final_sample);
+  const CsvTable front = read_csv(path("uniform_front.csv"));
+  ASSERT_GE(front.rows.size(), 1u);
+  for (const auto& row : front.rows) {
+    EXPECT_TRUE(first.count(space_.parse(row[front.column("arch")]))) << row[front.column("arch")];
+    EXPECT_FALSE(row[front.column("true_accuracy")].empty());  // every member is known
+  }
+}
+
 TEST_F(SupernetTrainingTest, ACorruptCheckpointIsADataError) {
   std::filesystem::create_directories(dir_);
   std::ofstream(path("checkpoint")) << "not a checkpoint";

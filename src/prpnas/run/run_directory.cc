@@ -76,7 +76,7 @@ train::ScoredArchitectures read_scored(const std::string& path, const space::Sea
     try {
       scored.archs.push_back(space.parse(csv.rows[i][arch]));
     } catch (const Error& e) {
-      throw DataError(fmt::format("{}:{}: {}", path, csv.lines[i], e.what()));
+      throw DataError(fmt::format("{} = {}:{}: {}", field, path, csv.lines[i], e.what()));
     }
   }
   if (scored.empty()) throw DataError(fmt::format("{}: no architectures; give a file with rows", path));

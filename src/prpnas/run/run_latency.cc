@@ -18,7 +18,7 @@ namespace {
 hw::LatencyTable checked_latency(const std::string& path, const nn::NetworkSpec& network) {
   const hw::LatencyTable table = hw::read_latency_table(path, *space::make_search_space(network.space));
   if (table.setup.network != nn::network_json(network)) {
-    throw ConfigError(fmt::format("evaluation.lut {} was measured on the network {}, but this run trains {}; "
+    throw ConfigError(fmt::format("{} was measured on the network {}, but this run trains {}; "
                                   "measure one for it (prpnas lut measure) or set lut = \"\"",
                                   path, table.setup.network.dump(), nn::network_json(network).dump()));
   }
@@ -32,7 +32,7 @@ hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkS
   if (!config.lut.empty()) {
     try {
       return checked_latency(config.lut, network);
-    } catch (const DataError& e) {
+    } catch (const Error& e) {
       throw ConfigError(fmt::format("evaluation.lut: {}", e.what()));  // the key, not only its file
     }
   }

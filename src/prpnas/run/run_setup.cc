@@ -72,6 +72,10 @@ RunSetup assemble_run(const TrainConfig& config, const std::string& lut_dir, boo
   nn::network_json(inputs.network);  // ConfigError for an unknown preset, before anything is measured
   inputs.truth = read_scored(config.truth, *setup.space, "evaluation.truth", config.truth_limit);
   inputs.rank_table = read_scored(config.rank_table, *setup.space, "ranking.table");
+  if (config.training.final_candidates == "truth" && inputs.truth.archs.empty()) {
+    throw ConfigError("evaluation.final_candidates = \"truth\" draws the front candidates from evaluation.truth: "
+                      "name a ground-truth file there");
+  }
   check_rank_pool(config, inputs, *setup.space);
   inputs.costs = cost_objectives(config, inputs.network, lut_dir, measure_if_missing);
   return setup;

@@ -66,6 +66,7 @@ std::vector<Field> fields(TrainConfig& c) {
       {"evaluation.valid_images", &t.evaluation.valid_images},
       {"evaluation.every", &t.evaluate_every},
       {"evaluation.final_sample", &t.final_sample},
+      {"evaluation.final_candidates", &t.final_candidates},
       {"evaluation.truth", &c.truth},
       {"evaluation.truth_limit", &c.truth_limit},
       {"evaluation.lut", &c.lut},

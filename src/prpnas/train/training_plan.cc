@@ -72,6 +72,9 @@ void TrainingOptions::check() const {
   check_at_least(evaluation.valid_images, 0, "evaluation.valid_images");
   check_at_least(evaluate_every, 0, "evaluation.every");
   check_at_least(final_sample, 1, "evaluation.final_sample");
+  if (final_candidates != "uniform" && final_candidates != "truth") {
+    throw ConfigError("evaluation.final_candidates must be \"uniform\" or \"truth\", not \"" + final_candidates + "\"");
+  }
   front.check();
   check_at_least(checkpoint_every, 1, "checkpoint.every");
 }

@@ -44,6 +44,10 @@ struct TrainingOptions {
   SupernetEvaluatorOptions evaluation;
   int64_t evaluate_every = 0;     // weight steps between Kendall rows; 0 = at phase ends only
   int final_sample = 256;         // baselines: architectures whose estimates give the front
+  // Where those come from: "uniform" (drawn from the space) or "truth" (the
+  // first final_sample valid cells of the ground truth, so that spaces too
+  // costly to train front cells stand-alone, DARTS, judge fronts on known cells).
+  std::string final_candidates = "uniform";
   search::FrontFromAlphaOptions front;
   int64_t checkpoint_every = 50;  // weight steps
   uint64_t seed = 0;

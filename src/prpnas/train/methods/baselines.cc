@@ -14,6 +14,14 @@ StepResult fairness_weight_step(SupernetRun& run, LogRow& row) {
 }
 
 std::vector<space::Architecture> uniform_candidates(SupernetRun& run) {
+  if (run.options.final_candidates == "truth") {
+    std::vector<space::Architecture> candidates;
+    for (const auto& arch : run.inputs.truth.archs) {
+      if (static_cast<int>(candidates.size()) == run.options.final_sample) break;
+      if (!run.space.is_degenerate(arch)) candidates.push_back(arch);
+    }
+    return candidates;
+  }
   return space::distinct_sample(run.space, run.options.final_sample, run.options.seed + 1);
 }
 

@@ -27,7 +27,9 @@ class Spos : public TrainingMethod {
 
 // Step 1 of PRP and the whole of FairNAS: one strict-fairness step.
 StepResult fairness_weight_step(SupernetRun& run, LogRow& row);
-// Baselines' front candidates: final_sample distinct uniform architectures.
+// Every method's front candidates (PRP's alpha front aside): final_sample
+// distinct uniform architectures, or the truth's first valid cells
+// (evaluation.final_candidates).
 std::vector<space::Architecture> uniform_candidates(SupernetRun& run);
 
 }  // namespace prpnas::train
