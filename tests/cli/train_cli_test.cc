@@ -167,6 +167,80 @@ TEST_F(TrainCli, SearchFindsFrontsWithTheTrainedSupernet) {
   expect_error("search --run " + run_dir + " --objective params:min --out x.csv", "the run estimates accuracy, latency_ms");
 }
 
+// Issue 19: PRP trains on DARTS (Step 1 fair steps of 7 paths, Step 2,
+// pruning, alpha's front) and every search algorithm answers with valid,
+// non-dominated genotypes from the run's alive choices.
+TEST_F(TrainCli, DartsTrainsAndSearchesEndToEnd) {
+  const std::string lut = (dir_ / "darts_lut.csv").string();
+  const Result measured =
+      run("lut measure --space darts --input 1x16x16 --classes 10 --repeats 2 --warmup 1 --out " + lut);
+  ASSERT_EQ(measured.code, 0) << measured.err;
+  // 2 fair steps of 7 paths, then 12 Step 2 iterations, at batch 16.
+  const std::string cfg = file("darts.toml", R"(seed = 1
+threads = 1
+[network]
+space = "darts"
+[data]
+dataset = "synthetic"
+valid_size = 1000
+train_limit = 1000
+valid_limit = 100
+[training]
+batch_size = 16
+budget_images = 416
+fairness_share = 0.5385
+[alpha]
+samples = 8
+top_n = 2
+[ranking]
+pool = 12
+[pruning]
+every = 4
+[evaluation]
+recalibration_batches = 1
+batch_size = 50
+valid_images = 50
+final_sample = 6
+truth = ""
+lut = ")" + lut + R"("
+[front]
+max_candidates = 6
+[checkpoint]
+every = 5
+)");
+  const std::string run_dir = (dir_ / "darts").string();
+  const Result trained = run("train --config " + cfg + " --out " + run_dir);
+  ASSERT_EQ(trained.code, 0) << trained.err;
+  const nlohmann::json summary = nlohmann::json::parse(slurp(run_dir + "/summary.json"));
+  EXPECT_EQ(summary["steps"]["fairness"], 2) << summary.dump();
+  EXPECT_EQ(summary["steps"]["single_path"], 12) << summary.dump();
+  const prpnas::CsvTable mask = prpnas::read_csv(run_dir + "/mask.csv");
+  // Per cell type: the input pairs of nodes 2..5 (1 + 3 + 6 + 10) and 7 ops on each node's 2 edges.
+  EXPECT_EQ(mask.rows.size(), 2u * (1 + 3 + 6 + 10 + 4 * 2 * 7));
+
+  for (const char* algorithm : {"nsga2", "random", "alpha"}) {
+    SCOPED_TRACE(algorithm);
+    const std::string out = (dir_ / (std::string("darts_") + algorithm + ".csv")).string();
+    const Result r = run(std::string("search --run ") + run_dir + " --algorithm " + algorithm +
+                         " --budget 8 --population 4 --seed 2 --out " + out);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const prpnas::CsvTable front = prpnas::read_csv(out);
+    ASSERT_FALSE(front.rows.empty());
+    std::string archs;
+    for (const auto& row : front.rows) archs += row[front.column("arch")] + "\n";
+    const Result checked = run("space check --space darts --input " + file("front.txt", archs));
+    EXPECT_EQ(checked.code, 0) << checked.err;
+    const std::vector<double> accuracy = front.numbers("accuracy"), latency = front.numbers("latency_ms");
+    for (std::size_t i = 0; i < accuracy.size(); ++i) {
+      for (std::size_t j = 0; j < accuracy.size(); ++j) {
+        EXPECT_FALSE(accuracy[i] >= accuracy[j] && latency[i] <= latency[j] &&
+                     (accuracy[i] > accuracy[j] || latency[i] < latency[j]))
+            << front.rows[i][0] << " dominates " << front.rows[j][0];
+      }
+    }
+  }
+}
+
 // Three objectives: Step 2 ranks, the pool, the front and the summary use
 // accuracy, LUT latency and the parameter count (not proportional to
 // latency, so the front is a genuine 3-D one); search can use them all.
