@@ -87,6 +87,45 @@ TEST_F(LutCli, CostsWithLutAddUpTheTable) {
   expect_error("costs --lut " + path + " --archs " + archs + " --cost c10_edgegpu_latency", "need --table");
 }
 
+// Issue 20: ProxylessNAS's phone table as the proxyless space's LUT.
+TEST_F(LutCli, ImportMapsThePhoneTableOntoTheProxylessSpace) {
+  const std::string source = std::string(PRPNAS_SOURCE_DIR) + "/data/device_luts/proxylessnas_mobile.csv";
+  const std::string out = (dir_ / "pixel1.csv").string();
+  const Result r = run("lut import --space proxyless --from " + source + " --out " + out);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const prpnas::CsvTable table = prpnas::read_csv(out);
+  ASSERT_EQ(table.rows.size(), 3u + 6 * 6 + 15 * 7);  // stem, first block, head; 6 or 7 choices per layer
+  // The fixed parts are the source's Conv, first block, Conv_1 and Logits rows.
+  const std::vector<double> ms = table.numbers("median_ms");
+  EXPECT_NEAR(ms[0] + ms[1] + ms[2], 4.083755600814664 + 3.8821352201257864 + 3.088623217922607 + 0.3096415478615071,
+              1e-5);
+  // Stage 4's first layer reads 14x14x80 and writes 14x14x96 at stride 1: the source's k7e6 row of those shapes.
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    if (table.rows[i][0] == "stage 4 layer 1" && table.rows[i][1] == "k7e6") {
+      EXPECT_NEAR(ms[i], 5.089503267973856, 1e-5);
+    }
+    if (table.rows[i][1] == "skip") {
+      EXPECT_EQ(ms[i], 0.0);
+    }
+  }
+  // The estimate of a whole network adds them up: every layer k3e3 where it must, skip elsewhere, is the cheapest.
+  std::string cheapest;
+  for (int d = 0; d < 21; ++d) cheapest += (d ? " " : "") + std::string(d % 4 == 0 ? "k3e3" : "skip");
+  const Result c = run("costs --space proxyless --lut " + out + " --archs " + file("a.txt", cheapest + "\n") +
+                       " --cost latency_ms");
+  ASSERT_EQ(c.code, 0) << c.err;
+  EXPECT_NEAR(prpnas::parse_csv(c.out, "stdout").numbers("latency_ms")[0], 29.609, 0.001) << c.out;
+  // A table without a row the space needs is refused, naming it.
+  std::string text = slurp(source);
+  const std::string row = "expanded_conv,14x14x80,14x14x96,6,7,1,0";
+  const std::size_t at = text.find(row);
+  ASSERT_NE(at, std::string::npos);
+  text.erase(at, text.find('\n', at) + 1 - at);
+  expect_error("lut import --space proxyless --from " + file("short.csv", text) + " --out " + out + ".2",
+               "no row for stage 4 layer 1 k7e6");
+  expect_error("lut import --space nb201 --from " + source + " --out " + out + ".3", "--space nb201");
+}
+
 TEST_F(LutCli, LatencyMeasureEvalAndCompare) {
   const std::string archs = archs_file(40);
   const std::string m = measured(archs);

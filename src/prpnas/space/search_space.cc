@@ -5,6 +5,7 @@
 
 #include "prpnas/space/chain_space.h"
 #include "prpnas/space/darts_space.h"
+#include "prpnas/space/mbconv_space.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/util/error.h"
 
@@ -51,7 +52,10 @@ std::unique_ptr<SearchSpace> make_search_space(std::string_view name) {
   if (name == "nb201") return std::make_unique<Nb201Space>();
   if (name == "chain") return std::make_unique<ChainSpace>();
   if (name == "darts") return std::make_unique<DartsSpace>();
-  throw ConfigError("unknown search space '" + std::string(name) + "' (known: nb201, chain, darts)");
+  if (name == "proxyless") return std::make_unique<MbConvSpace>("proxyless", proxyless_stages());
+  if (name == "mobilenetv2") return std::make_unique<MbConvSpace>("mobilenetv2", mobilenet_v2_stages());
+  throw ConfigError("unknown search space '" + std::string(name) +
+                    "' (known: nb201, chain, darts, proxyless, mobilenetv2)");
 }
 
 }  // namespace prpnas::space

@@ -63,7 +63,8 @@ int widest_decision(const SearchSpace& space);
 int fairness_width(const SearchSpace& space, const ChoiceMask& alive);
 int fairness_width(const SearchSpace& space);
 
-// "nb201", "chain" or "darts"; throws ConfigError naming the known spaces.
+// "nb201", "chain", "darts", "proxyless" or "mobilenetv2"; throws
+// ConfigError naming the known spaces.
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name);
 
 }  // namespace prpnas::space

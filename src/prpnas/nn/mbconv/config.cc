@@ -1,0 +1,78 @@
+#include "prpnas/nn/mbconv/config.h"
+
+#include <fmt/core.h>
+
+#include "prpnas/util/error.h"
+
+namespace prpnas::nn {
+
+int make_divisible(double value) {
+  constexpr int kDivisor = 8;
+  int rounded = std::max(kDivisor, static_cast<int>(value + kDivisor / 2.0) / kDivisor * kDivisor);
+  if (rounded < 0.9 * value) rounded += kDivisor;
+  return rounded;
+}
+
+space::MbConvSpace MbConvConfig::search_space() const {
+  if (space == "proxyless") return space::MbConvSpace("proxyless", space::proxyless_stages());
+  if (space == "mobilenetv2") return space::MbConvSpace("mobilenetv2", space::mobilenet_v2_stages());
+  throw ConfigError("MBConv network config: unknown space '" + space + "' (proxyless, mobilenetv2)");
+}
+
+int MbConvConfig::stem_channels() const { return make_divisible(32 * width); }
+int MbConvConfig::first_block_channels() const { return make_divisible(16 * width); }
+int MbConvConfig::stage_channels(int stage) const {
+  return make_divisible(search_space().stages().at(stage).width * width);
+}
+
+void MbConvConfig::check() const {
+  auto require = [](bool ok, const std::string& what) {
+    if (!ok) throw ConfigError("MBConv network config: " + what);
+  };
+  const space::MbConvSpace table = search_space();
+  require(width > 0 && width <= 4, fmt::format("width must be in (0, 4], got {}", width));
+  require(stem_stride == 1 || stem_stride == 2, fmt::format("stem_stride must be 1 or 2, got {}", stem_stride));
+  require(stage_strides.size() == table.stages().size(),
+          fmt::format("stage_strides needs {} entries (one per stage), got {}", table.stages().size(),
+                      stage_strides.size()));
+  for (int s : stage_strides) require(s == 1 || s == 2, fmt::format("stage strides must be 1 or 2, got {}", s));
+  require(head_channels >= 1, fmt::format("head_channels must be at least 1, got {}", head_channels));
+  require(in_channels >= 1, fmt::format("in_channels must be at least 1, got {}", in_channels));
+  require(image_size >= 1, fmt::format("image_size must be at least 1, got {}", image_size));
+  require(num_classes >= 1, fmt::format("num_classes must be at least 1, got {}", num_classes));
+}
+
+nlohmann::json MbConvConfig::to_json() const {
+  return {{"space", space},
+          {"width", width},
+          {"stem_stride", stem_stride},
+          {"stage_strides", stage_strides},
+          {"head_channels", head_channels},
+          {"in_channels", in_channels},
+          {"image_size", image_size},
+          {"num_classes", num_classes}};
+}
+
+MbConvConfig mbconv_preset(std::string_view space, std::string_view name, int in_channels, int image_size,
+                           int num_classes) {
+  MbConvConfig config;
+  config.space = std::string(space);
+  config.in_channels = in_channels;
+  config.image_size = image_size;
+  config.num_classes = num_classes;
+  if (name == "imagenet") {
+    const space::MbConvSpace table = config.search_space();
+    for (const auto& stage : table.stages()) config.stage_strides.push_back(stage.stride);
+  } else if (name == "default") {
+    config.width = 0.25;
+    config.stem_stride = 1;
+    config.stage_strides = {2, 2, 1, 1, 2, 1};
+    config.head_channels = make_divisible(1280 * config.width);
+  } else {
+    throw ConfigError(fmt::format("unknown {} preset '{}' (presets: default, imagenet)", space, name));
+  }
+  config.check();
+  return config;
+}
+
+}  // namespace prpnas::nn

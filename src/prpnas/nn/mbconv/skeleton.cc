@@ -1,0 +1,121 @@
+#include "prpnas/nn/mbconv/skeleton.h"
+
+#include <fmt/core.h>
+
+#include "prpnas/nn/supernet.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::nn {
+
+namespace tnn = torch::nn;
+
+namespace {
+
+// A 1x1 conv to the head width, global average pooling, the classifier.
+struct MbConvHeadImpl : tnn::Module {
+  MbConvHeadImpl(int64_t in_channels, int64_t head_channels, int64_t num_classes)
+      : conv(register_module("conv", conv_bn_relu6(in_channels, head_channels, 1, 1))),
+        classifier(register_module("classifier", tnn::Linear(head_channels, num_classes))) {}
+  torch::Tensor forward(const torch::Tensor& x) { return classifier(conv->forward(x).mean({2, 3})); }
+  tnn::Sequential conv;
+  tnn::Linear classifier;
+};
+TORCH_MODULE(MbConvHead);
+
+}  // namespace
+
+MbConvSkeleton::MbConvSkeleton(const MbConvConfig& config, const space::ChoiceMask& ops)
+    : config_(config), space_(config.search_space()) {
+  config_.check();
+  if (ops.size() != static_cast<std::size_t>(space_.num_decisions())) {
+    throw Error(fmt::format("{} network: a choice mask of {} layers, but the space has {}", space_.name(), ops.size(),
+                            space_.num_decisions()));
+  }
+  int64_t size = conv_out_size(config_.image_size, config_.stem_stride);
+  stem_ = register_module("stem", conv_bn_relu6(config_.in_channels, config_.stem_channels(), 3, config_.stem_stride));
+  first_ = register_module("first_block",
+                           MbConvBlock(config_.stem_channels(), config_.first_block_channels(), 3, 1, 1));
+  int64_t channels = config_.first_block_channels();
+  ops_.resize(ops.size());
+  for (int d = 0; d < space_.num_decisions(); ++d) {
+    const int stage = space_.stage_of(d);
+    const bool first = space_.is_stage_first(d);
+    const int64_t stride = first ? config_.stage_strides[stage] : 1;
+    const int64_t out = config_.stage_channels(stage);
+    layer_in_size_.push_back(size);
+    layer_in_channels_.push_back(channels);
+    const auto& names = space_.choices(d);
+    ops_[d].resize(names.size(), MbConvBlock(nullptr));
+    for (std::size_t c = 0; c < names.size() && c < ops[d].size(); ++c) {
+      if (!ops[d][c] || static_cast<int>(c) == space::MbConvSpace::kSkip) continue;
+      ops_[d][c] = register_module(
+          fmt::format("layer{}_{}", d + 1, names[c]),
+          MbConvBlock(channels, out, space::MbConvSpace::kernel(c), space::MbConvSpace::expansion(c), stride));
+    }
+    size = conv_out_size(size, stride);
+    channels = out;
+  }
+  final_size_ = size;
+  head_ = tnn::AnyModule(register_module("head", MbConvHead(channels, config_.head_channels, config_.num_classes)));
+}
+
+MbConvBlock MbConvSkeleton::op(int decision, int choice) const { return ops_.at(decision).at(choice); }
+
+std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> MbConvSkeleton::fixed_parts() const {
+  return {{"stem", stem_.ptr()}, {"first_block", first_.ptr()}, {"head", head_.ptr()}};
+}
+
+torch::Tensor MbConvSkeleton::run(const torch::Tensor& x, const space::Architecture& path) {
+  space_.check(path);
+  std::vector<std::vector<int>> chosen;
+  for (int c : path) chosen.push_back({c});
+  return run_layers(x, chosen, {});
+}
+
+torch::Tensor MbConvSkeleton::run(const torch::Tensor& x, const space::ChoiceMask& alive, const torch::Tensor& weights) {
+  if (alive.size() != static_cast<std::size_t>(space_.num_decisions())) {
+    throw Error(fmt::format("{} network: a choice mask of {} layers, but the space has {}", space_.name(),
+                            alive.size(), space_.num_decisions()));
+  }
+  check_mask_weights(weights, alive);
+  std::vector<std::vector<int>> chosen(alive.size());
+  for (std::size_t d = 0; d < alive.size(); ++d) {
+    for (std::size_t c = 0; c < alive[d].size(); ++c) {
+      if (alive[d][c]) chosen[d].push_back(static_cast<int>(c));
+    }
+    if (chosen[d].empty()) {
+      throw Error(fmt::format("{} choice mask: {} has no alive choice", space_.name(),
+                              space_.decision_name(static_cast<int>(d))));
+    }
+  }
+  return run_layers(x, chosen, weights);
+}
+
+torch::Tensor MbConvSkeleton::run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen,
+                                         const torch::Tensor& weights) {
+  torch::Tensor h = run_fixed_part(observer_, "stem", stem_, x);
+  h = run_fixed_part(observer_, "first_block", first_, h);
+  for (std::size_t d = 0; d < chosen.size(); ++d) {
+    const int layer = static_cast<int>(d);
+    torch::Tensor sum;
+    for (int c : chosen[d]) {
+      if (observer_ != nullptr) observer_->before_op(layer, c, h);
+      if (c == space::MbConvSpace::kSkip) {  // the zero block: the shortcut alone
+        if (observer_ != nullptr) observer_->after_op(layer, c, h);
+        continue;
+      }
+      if (c < 0 || c >= static_cast<int>(ops_[d].size()) || ops_[d][c].is_empty()) {
+        throw Error(fmt::format("{} network: {} has no choice {} built", space_.name(), space_.decision_name(layer), c));
+      }
+      torch::Tensor out = ops_[d][c]->forward(h);
+      if (observer_ != nullptr) observer_->after_op(layer, c, out);
+      if (weights.defined()) out = out * weights[layer][c];
+      sum = sum.defined() ? sum + out : out;
+    }
+    if (!space_.is_stage_first(layer)) sum = sum.defined() ? sum + h : h;
+    h = sum;
+  }
+  return run_fixed_part(observer_, "head", head_, h);
+}
+
+}  // namespace prpnas::nn

@@ -1,0 +1,96 @@
+#include "prpnas/nn/mbconv/network.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "prpnas/nn/mbconv/costs.h"
+#include "prpnas/nn/mbconv/supernet.h"
+#include "prpnas/nn/module_costs.h"
+#include "prpnas/space/sampling.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::nn {
+namespace {
+
+using space::Architecture;
+using space::MbConvSpace;
+
+Architecture all_choice(const space::SearchSpace& space, int choice) {
+  return Architecture(space.num_decisions(), choice);
+}
+
+TEST(MbConvNetwork, MobileNetV2MatchesTorchvisionsParameterCount) {
+  // torchvision.models.mobilenet_v2(): 3,504,872 parameters (its model card
+  // and `sum(p.numel() for p in m.parameters())`). Every block k3e6 is
+  // MobileNetV2's t = 6, 3x3 block.
+  const MbConvConfig config = mbconv_preset("mobilenetv2", "imagenet", 3, 224, 1000);
+  const Architecture arch = all_choice(config.search_space(), 1);
+  ASSERT_EQ(config.search_space().format(arch).substr(0, 9), "k3e6 k3e6");
+  MbConvNetwork network(config, arch);
+  EXPECT_EQ(parameter_count(*network), 3504872);
+  const NetworkCosts costs = measure_mbconv_costs(config);
+  EXPECT_EQ(costs.params.cost(arch), 3504872);
+  // MACs by forward hooks on torchvision's mobilenet_v2 (Conv2d: out x in/groups x k^2; Linear: in x out + out).
+  EXPECT_EQ(costs.flops.cost(arch), 300775272);
+}
+
+TEST(MbConvNetwork, ProxylessImagenetShapesAndAdditiveCounts) {
+  const MbConvConfig config = mbconv_preset("proxyless", "imagenet", 3, 224, 1000);
+  const MbConvSupernet supernet(config);
+  EXPECT_EQ(supernet->final_size(), 7);  // 224 / 32
+  EXPECT_EQ(supernet->layer_input_size(0), 112);
+  EXPECT_EQ(supernet->layer_in_channels(0), 16);
+  const NetworkCosts costs = measure_mbconv_costs(config);
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 5; ++i) {
+    const Architecture arch = space::sample_uniform(supernet->table(), rng);
+    MbConvNetwork network(config, arch);
+    EXPECT_EQ(costs.params.cost(arch), parameter_count(*network)) << supernet->table().format(arch);
+    torch::NoGradGuard no_grad;
+    network->eval();
+    EXPECT_EQ(network->forward(torch::zeros({1, 3, 224, 224})).sizes(), (std::vector<int64_t>{1, 1000}));
+  }
+}
+
+TEST(MbConvNetwork, TheStandaloneNetworkComputesTheSupernetsPath) {
+  torch::manual_seed(0);
+  MbConvSupernet supernet(mbconv_preset("proxyless", "default", 1, 28, 10));
+  const MbConvSpace& space = supernet->table();
+  const torch::Tensor x = torch::randn({4, 1, 28, 28});
+  // Train mode moves the BN statistics, then compare in eval mode.
+  std::mt19937_64 rng(7);
+  Architecture arch = space::sample_uniform(space, rng);
+  arch[1] = MbConvSpace::kSkip;
+  for (int i = 0; i < 3; ++i) supernet->forward(x, space::sample_uniform(space, rng));
+  supernet->eval();
+  torch::NoGradGuard no_grad;
+  const torch::Tensor expected = supernet->forward(x, arch);
+  const auto network = supernet->standalone(arch);
+  network->module().eval();
+  EXPECT_TRUE(torch::allclose(network->forward(x), expected, 1e-5, 1e-5));
+  // A one-hot mask runs the same path.
+  space::ChoiceMask mask = space.full_mask();
+  for (std::size_t d = 0; d < mask.size(); ++d) {
+    for (std::size_t c = 0; c < mask[d].size(); ++c) mask[d][c] = static_cast<int>(c) == arch[d];
+  }
+  EXPECT_TRUE(torch::equal(supernet->forward(x, mask), expected));
+  // Skip everywhere it is allowed leaves only the stages' first layers' blocks.
+  Architecture skips = all_choice(space, MbConvSpace::kSkip);
+  for (int d = 0; d < space.num_decisions(); ++d) {
+    if (space.is_stage_first(d)) skips[d] = 0;
+  }
+  EXPECT_EQ(supernet->path_modules(skips).size(), 3u + 6u);
+  EXPECT_EQ(supernet->forward(x, skips).sizes(), (std::vector<int64_t>{4, 10}));
+}
+
+TEST(MbConvNetwork, SkipOnAStagesFirstLayerIsRefused) {
+  const MbConvConfig config = mbconv_preset("proxyless", "default", 1, 28, 10);
+  EXPECT_THROW(MbConvNetwork(config, all_choice(config.search_space(), MbConvSpace::kSkip)), Error);
+  EXPECT_THROW(mbconv_preset("proxyless", "proxyless-imagenet", 3, 224, 1000), ConfigError);
+}
+
+}  // namespace
+}  // namespace prpnas::nn
