@@ -110,7 +110,10 @@ TEST_F(LutCli, ImportMapsThePhoneTableOntoTheProxylessSpace) {
   }
   // The estimate of a whole network adds them up: every layer k3e3 where it must, skip elsewhere, is the cheapest.
   std::string cheapest;
-  for (int d = 0; d < 21; ++d) cheapest += (d ? " " : "") + std::string(d % 4 == 0 ? "k3e3" : "skip");
+  for (int d = 0; d < 21; ++d) {
+    if (d > 0) cheapest += ' ';
+    cheapest += d % 4 == 0 ? "k3e3" : "skip";
+  }
   const Result c = run("costs --space proxyless --lut " + out + " --archs " + file("a.txt", cheapest + "\n") +
                        " --cost latency_ms");
   ASSERT_EQ(c.code, 0) << c.err;

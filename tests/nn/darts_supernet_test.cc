@@ -10,6 +10,7 @@
 
 #include "prpnas/nn/darts/network.h"
 #include "prpnas/nn/supernet_factory.h"
+#include "prpnas/space/choice_mask.h"
 #include "prpnas/space/darts_space.h"
 #include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
@@ -40,13 +41,7 @@ std::vector<Architecture> darts_test_archs(int count, uint64_t seed) {
   return archs;
 }
 
-ChoiceMask darts_one_hot_mask(const Architecture& arch) {
-  ChoiceMask mask = DartsSpace().full_mask();
-  for (std::size_t d = 0; d < mask.size(); ++d) {
-    for (std::size_t c = 0; c < mask[d].size(); ++c) mask[d][c] = static_cast<int>(c) == arch[d];
-  }
-  return mask;
-}
+ChoiceMask darts_one_hot_mask(const Architecture& arch) { return space::path_mask(DartsSpace(), arch); }
 
 torch::Tensor darts_one_hot_weights(const Architecture& arch) {
   torch::Tensor w = torch::zeros({24, 10});

@@ -9,6 +9,7 @@
 #include "prpnas/nn/mbconv/costs.h"
 #include "prpnas/nn/mbconv/supernet.h"
 #include "prpnas/nn/module_costs.h"
+#include "prpnas/space/choice_mask.h"
 #include "prpnas/space/sampling.h"
 #include "prpnas/util/error.h"
 
@@ -33,7 +34,7 @@ TEST(MbConvNetwork, MobileNetV2MatchesTorchvisionsParameterCount) {
   EXPECT_EQ(parameter_count(*network), 3504872);
   const NetworkCosts costs = measure_mbconv_costs(config);
   EXPECT_EQ(costs.params.cost(arch), 3504872);
-  // MACs by forward hooks on torchvision's mobilenet_v2 (Conv2d: out x in/groups x k^2; Linear: in x out + out).
+  // MACs by forward hooks on torchvision's mobilenet_v2: bench/mobilenet_v2_counts.py.
   EXPECT_EQ(costs.flops.cost(arch), 300775272);
 }
 
@@ -72,11 +73,7 @@ TEST(MbConvNetwork, TheStandaloneNetworkComputesTheSupernetsPath) {
   network->module().eval();
   EXPECT_TRUE(torch::allclose(network->forward(x), expected, 1e-5, 1e-5));
   // A one-hot mask runs the same path.
-  space::ChoiceMask mask = space.full_mask();
-  for (std::size_t d = 0; d < mask.size(); ++d) {
-    for (std::size_t c = 0; c < mask[d].size(); ++c) mask[d][c] = static_cast<int>(c) == arch[d];
-  }
-  EXPECT_TRUE(torch::equal(supernet->forward(x, mask), expected));
+  EXPECT_TRUE(torch::equal(supernet->forward(x, space::path_mask(space, arch)), expected));
   // Skip everywhere it is allowed leaves only the stages' first layers' blocks.
   Architecture skips = all_choice(space, MbConvSpace::kSkip);
   for (int d = 0; d < space.num_decisions(); ++d) {

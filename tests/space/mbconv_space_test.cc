@@ -24,7 +24,10 @@ std::string parse_error(const SearchSpace& space, const std::string& text) {
 
 std::string all(const char* token, int layers) {
   std::string text;
-  for (int i = 0; i < layers; ++i) text += (i ? " " : "") + std::string(token);
+  for (int i = 0; i < layers; ++i) {
+    if (i > 0) text += ' ';
+    text += token;
+  }
   return text;
 }
 

@@ -32,16 +32,16 @@ TEST(SearchSpace, FullMaskHasEveryChoiceAlive) {
   for (int d = 0; d < 3; ++d) EXPECT_EQ(mask[d], std::vector<bool>(d + 2, true));
 }
 
-TEST(SearchSpace, MakeKnowsNb201ChainAndDarts) {
-  EXPECT_EQ(make_search_space("nb201")->name(), "nb201");
-  EXPECT_EQ(make_search_space("chain")->name(), "chain");
-  EXPECT_EQ(make_search_space("darts")->name(), "darts");
-  for (const char* name : {"NB201", "nb-201", "DARTS", "proxyless", "Chain", ""}) {
+TEST(SearchSpace, MakeKnowsEverySpaceByItsExactName) {
+  for (const char* name : {"nb201", "chain", "darts", "proxyless", "mobilenetv2"}) {
+    EXPECT_EQ(make_search_space(name)->name(), name);
+  }
+  for (const char* name : {"NB201", "nb-201", "DARTS", "ProxylessNAS", "mobilenet_v2", "Chain", ""}) {
     try {
       make_search_space(name);
       FAIL() << "no throw for '" << name << "'";
     } catch (const ConfigError& e) {
-      EXPECT_EQ(std::string(e.what()), "unknown search space '" + std::string(name) + "' (known: nb201, chain, darts)");
+      EXPECT_EQ(std::string(e.what()), "unknown search space '" + std::string(name) + "' (known: nb201, chain, darts, proxyless, mobilenetv2)");
     }
   }
 }

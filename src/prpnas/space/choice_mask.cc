@@ -26,6 +26,15 @@ void check_mask(const SearchSpace& space, const ChoiceMask& alive) {
   }
 }
 
+ChoiceMask path_mask(const SearchSpace& space, const Architecture& arch) {
+  space.check(arch);
+  ChoiceMask mask = space.full_mask();
+  for (std::size_t d = 0; d < mask.size(); ++d) {
+    for (std::size_t c = 0; c < mask[d].size(); ++c) mask[d][c] = static_cast<int>(c) == arch[d];
+  }
+  return mask;
+}
+
 std::vector<int> alive_choices(const ChoiceMask& alive, int decision) {
   std::vector<int> result;
   const std::vector<bool>& row = alive.at(decision);

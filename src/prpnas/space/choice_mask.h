@@ -15,6 +15,10 @@ namespace prpnas::space {
 // as long as that decision's choice list, with at least one alive choice.
 void check_mask(const SearchSpace& space, const ChoiceMask& alive);
 
+// The mask with only `arch`'s choices alive: its single path (stand-alone
+// networks build only these). Throws ParseError for a bad architecture.
+ChoiceMask path_mask(const SearchSpace& space, const Architecture& arch);
+
 // Indices of the alive choices of one decision, ascending.
 std::vector<int> alive_choices(const ChoiceMask& alive, int decision);
 

@@ -59,7 +59,10 @@ int MbConvSpace::expansion(int choice) { return choice % 2 == 0 ? 3 : 6; }
 std::string MbConvSpace::format(const Architecture& arch) const {
   check(arch);
   std::string text;
-  for (std::size_t d = 0; d < arch.size(); ++d) text += (d ? " " : "") + choices(static_cast<int>(d))[arch[d]];
+  for (std::size_t d = 0; d < arch.size(); ++d) {
+    if (d > 0) text += ' ';
+    text += choices(static_cast<int>(d))[arch[d]];
+  }
   return text;
 }
 

@@ -1,22 +1,11 @@
 #include "prpnas/nn/mbconv/network.h"
 
+#include "prpnas/space/choice_mask.h"
+
 namespace prpnas::nn {
-namespace {
 
-// One built choice per layer: the chosen one.
-space::ChoiceMask chosen_choices(const MbConvConfig& config, const space::Architecture& arch) {
-  const space::MbConvSpace space = config.search_space();
-  space.check(arch);
-  space::ChoiceMask ops = space.full_mask();
-  for (std::size_t d = 0; d < ops.size(); ++d) {
-    for (std::size_t c = 0; c < ops[d].size(); ++c) ops[d][c] = static_cast<int>(c) == arch[d];
-  }
-  return ops;
-}
-
-}  // namespace
-
+// One built block per layer: the chosen one.
 MbConvNetworkImpl::MbConvNetworkImpl(const MbConvConfig& config, const space::Architecture& arch)
-    : MbConvSkeleton(config, chosen_choices(config, arch)), arch_(arch) {}
+    : MbConvSkeleton(config, space::path_mask(config.search_space(), arch)), arch_(arch) {}
 
 }  // namespace prpnas::nn
