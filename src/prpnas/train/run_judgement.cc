@@ -125,7 +125,7 @@ void make_final_front(SupernetRun& run) {
   run.say(fmt::format("front: estimating {} candidate architectures", candidates.size()));
   run.state.front = estimated_front(run, candidates, run.layout.front());
   // Estimates are cached, so for the baselines (whose candidates these are) this costs nothing.
-  run.state.uniform_front = estimated_front(run, uniform_candidates(run), run.layout.uniform_front());
+  run.state.uniform_front = estimated_front(run, shared_front_candidates(run), run.layout.uniform_front());
   run.state.seconds.evaluation += SupernetRun::seconds_since(start);
 }
 

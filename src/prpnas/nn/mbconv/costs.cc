@@ -13,9 +13,8 @@ NetworkCosts measure_mbconv_costs(const MbConvConfig& config) {
 
   NetworkCosts costs;
   for (const auto& [part, module] : supernet->fixed_parts()) costs.params.fixed += parameter_count(*module);
-  const MbConvBlock first = std::dynamic_pointer_cast<MbConvBlockImpl>(supernet->fixed_parts()[1].second);
   costs.flops.fixed = static_cast<double>(config.in_channels * config.stem_channels() * 9 * stem_size * stem_size) +
-                      first->macs(stem_size) + static_cast<double>(last * config.head_channels) * final_area +
+                      supernet->first_block()->macs(stem_size) + static_cast<double>(last * config.head_channels) * final_area +
                       static_cast<double>(config.head_channels * config.num_classes + config.num_classes);
   for (int d = 0; d < space.num_decisions(); ++d) {
     const int choices = static_cast<int>(space.choices(d).size());

@@ -31,6 +31,7 @@ class MbConvSkeleton : public torch::nn::Module {
 
   // The block of choice c of layer d; nullptr for skip or when not built.
   MbConvBlock op(int decision, int choice) const;
+  const MbConvBlock& first_block() const { return first_; }
   // "stem", "first_block" and "head" with their modules, in forward order.
   std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>> fixed_parts() const;
   // The side of the images layer d reads (square).

@@ -13,7 +13,7 @@ StepResult fairness_weight_step(SupernetRun& run, LogRow& row) {
   return result;
 }
 
-std::vector<space::Architecture> uniform_candidates(SupernetRun& run) {
+std::vector<space::Architecture> shared_front_candidates(SupernetRun& run) {
   if (run.options.final_candidates == "truth") {
     std::vector<space::Architecture> candidates;
     for (const auto& arch : run.inputs.truth.archs) {
@@ -34,7 +34,7 @@ StepPlan Fairnas::plan(const TrainingOptions& options, int widest) const {
 
 StepResult Fairnas::step(SupernetRun& run, LogRow& row) const { return fairness_weight_step(run, row); }
 
-std::vector<space::Architecture> Fairnas::final_candidates(SupernetRun& run) const { return uniform_candidates(run); }
+std::vector<space::Architecture> Fairnas::final_candidates(SupernetRun& run) const { return shared_front_candidates(run); }
 
 StepPlan Spos::plan(const TrainingOptions& options, int widest) const {
   StepPlan plan;
@@ -52,6 +52,6 @@ StepResult Spos::step(SupernetRun& run, LogRow& row) const {
   return result;
 }
 
-std::vector<space::Architecture> Spos::final_candidates(SupernetRun& run) const { return uniform_candidates(run); }
+std::vector<space::Architecture> Spos::final_candidates(SupernetRun& run) const { return shared_front_candidates(run); }
 
 }  // namespace prpnas::train

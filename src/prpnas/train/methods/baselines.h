@@ -30,7 +30,7 @@ StepResult fairness_weight_step(SupernetRun& run, LogRow& row);
 // Every method's front candidates (PRP's alpha front aside): final_sample
 // distinct uniform architectures, or the truth's first valid cells
 // (evaluation.final_candidates).
-std::vector<space::Architecture> uniform_candidates(SupernetRun& run);
+std::vector<space::Architecture> shared_front_candidates(SupernetRun& run);
 
 }  // namespace prpnas::train
 
