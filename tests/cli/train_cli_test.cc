@@ -288,6 +288,39 @@ TEST_F(TrainCli, AFailedStartDoesNotClaimTheRunDirectory) {
   EXPECT_EQ(r.code, 0) << r.err;
 }
 
+// Issue 20: a device's table of the space (the Pixel 1's, at 224x224) ranks a
+// supernet trained at another resolution, only when the config says so.
+TEST_F(TrainCli, ADeviceTableOfTheSpaceRanksOnlyWhenTheConfigSaysSo) {
+  const std::string device_lut = (dir_ / "lut8.csv").string();
+  const Result measured = run("lut measure --input 1x8x8 --classes 10 --repeats 3 --warmup 1 --out " + device_lut);
+  ASSERT_EQ(measured.code, 0) << measured.err;
+  std::string text = slurp(config());
+  text.replace(text.find(lut_), lut_.size(), device_lut);
+  expect_error("train --method spos --config " + file("run.toml", text) + " --out " + (dir_ / "a").string(),
+               "evaluation.lut_network = \"space\"");
+  text.replace(text.find("[evaluation]\n"), 13, "[evaluation]\nlut_network = \"space\"\n");
+  const std::string run_dir = (dir_ / "b").string();
+  const Result r = run("train --method spos --config " + file("space.toml", text) + " --out " + run_dir);
+  ASSERT_EQ(r.code, 0) << r.err;
+
+  // The front's latencies are the device table's sums.
+  const prpnas::CsvTable front = prpnas::read_csv(run_dir + "/front.csv");
+  ASSERT_FALSE(front.rows.empty());
+  std::string archs;
+  for (const auto& row : front.rows) archs += row[0] + "\n";
+  const std::string costs = (dir_ / "costs.csv").string();
+  const Result c = run("costs --lut " + device_lut + " --cost latency_ms --archs " + file("front.txt", archs) +
+                       " --out " + costs);
+  ASSERT_EQ(c.code, 0) << c.err;
+  const std::vector<double> expected = prpnas::read_csv(costs).numbers("latency_ms");
+  const std::vector<double> got = front.numbers("latency_ms");
+  ASSERT_EQ(got.size(), expected.size());
+  for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], expected[i], 1e-4 * expected[i]) << i;
+  expect_error("train --config " + file("l.toml", "[evaluation]\nlut_network = \"phone\"\n") + " --out " +
+                   (dir_ / "c").string(),
+               "evaluation.lut_network must be \"run\" or \"space\"");
+}
+
 TEST_F(TrainCli, ConfigurationMistakesNameTheKey) {
   int runs = 0;  // each case its own run directory: a claimed one would refuse other settings
   auto out = [&] { return " --out " + (dir_ / ("run" + std::to_string(++runs))).string(); };

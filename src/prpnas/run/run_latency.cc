@@ -14,12 +14,16 @@
 namespace prpnas::run {
 namespace {
 
-// A table timed on another network would rank by the wrong costs.
-hw::LatencyTable checked_latency(const std::string& path, const nn::NetworkSpec& network) {
+// A table timed on another network would rank by the wrong costs, unless the
+// config says it describes the same space on a device (lut_network = "space").
+hw::LatencyTable checked_latency(const std::string& path, const nn::NetworkSpec& network,
+                                 const std::string& lut_network) {
   const hw::LatencyTable table = hw::read_latency_table(path, *space::make_search_space(network.space));
+  if (lut_network == "space") return table;  // read_latency_table refused another space
   if (table.setup.network != nn::network_json(network)) {
     throw ConfigError(fmt::format("{} was measured on the network {}, but this run trains {}; "
-                                  "measure one for it (prpnas lut measure) or set lut = \"\"",
+                                  "measure one for it (prpnas lut measure), set lut = \"\", or, for a "
+                                  "device's table of this space, evaluation.lut_network = \"space\"",
                                   path, table.setup.network.dump(), nn::network_json(network).dump()));
   }
   return table;
@@ -31,13 +35,13 @@ hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkS
                                    const std::string& run_dir, bool measure_if_missing) {
   if (!config.lut.empty()) {
     try {
-      return checked_latency(config.lut, network);
+      return checked_latency(config.lut, network, config.lut_network);
     } catch (const Error& e) {
       throw ConfigError(fmt::format("evaluation.lut: {}", e.what()));  // the key, not only its file
     }
   }
   const std::string path = train::RunLayout(run_dir).lut();
-  if (std::filesystem::exists(path)) return checked_latency(path, network);
+  if (std::filesystem::exists(path)) return checked_latency(path, network, "run");
   if (!measure_if_missing) {
     throw ConfigError(fmt::format("{}: no latency table, and the run's config names none (evaluation.lut)", path));
   }
@@ -52,7 +56,7 @@ hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkS
   hw::write_latency_table(path, table, *space::make_search_space(network.space));
   // The file's values, not the measurement's: a resumed run or a search reads
   // the file, and must rank by exactly the same costs.
-  return checked_latency(path, network);
+  return checked_latency(path, network, "run");
 }
 
 }  // namespace prpnas::run

@@ -70,6 +70,7 @@ std::vector<Field> fields(TrainConfig& c) {
       {"evaluation.truth", &c.truth},
       {"evaluation.truth_limit", &c.truth_limit},
       {"evaluation.lut", &c.lut},
+      {"evaluation.lut_network", &c.lut_network},
       {"front.fix_probability", &t.front.fix_probability},
       {"front.keep_ratio", &t.front.keep_ratio},
       {"front.max_candidates", &t.front.max_candidates},
@@ -186,6 +187,10 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
   check_thread_count(config.threads, "threads");
   if (config.truth_limit < 0) {
     throw ConfigError(fmt::format("evaluation.truth_limit = {} must be >= 0 (0 = all)", config.truth_limit));
+  }
+  if (config.lut_network != "run" && config.lut_network != "space") {
+    throw ConfigError(fmt::format("evaluation.lut_network must be \"run\" or \"space\", not \"{}\"",
+                                  config.lut_network));
   }
   config.training.check();
   check_objectives(config.objectives, path);

@@ -28,6 +28,11 @@ struct TrainConfig {
   std::string truth = "data/ground_truth/25k/nb201_fashion-mnist.csv";  // "" = no Kendall columns
   int64_t truth_limit = 0;  // judge on the truth's first rows only; 0 = all
   std::string lut;         // "" = measure one into the run directory
+  // "run": the LUT must be timed on this run's network; "space": on any
+  // network of the run's space, e.g. a phone's table at 224x224 for a
+  // supernet trained at 28x28 (the decisions are the same, the costs are the
+  // device's).
+  std::string lut_network = "run";
   std::string rank_table;  // "" = rank Step 2's samples with the supernet after Step 1
 };
 
