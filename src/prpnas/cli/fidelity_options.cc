@@ -1,6 +1,6 @@
 #include "prpnas/cli/fidelity_options.h"
 
-
+#include "prpnas/cli/network_options.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/thread_count.h"
@@ -15,10 +15,7 @@ void add_fidelity_options(CLI::App& command, eval::Fidelity& f, int& threads) {
       ->capture_default_str();
   command.add_option("--valid-limit", f.data.valid_limit, "validate on a subset (0 = all)")->capture_default_str();
   command.add_option("--test-limit", f.data.test_limit, "test on a subset (0 = all)")->capture_default_str();
-  command.add_option("--preset", f.preset,
-                     "network size, the space's presets: nb201 default (C=8, N=1) or paper (C=16, N=5); "
-                     "chain default or small")
-      ->capture_default_str();
+  command.add_option("--preset", f.preset, kPresetHelp)->capture_default_str();
   command.add_option("--epochs", f.train.epochs)->capture_default_str();
   command.add_option("--batch-size", f.train.batch_size)->capture_default_str();
   command.add_option("--lr", f.train.learning_rate, "initial learning rate (cosine decay to 0)")

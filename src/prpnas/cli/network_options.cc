@@ -51,8 +51,7 @@ void check_classes(int classes) {
 }  // namespace
 
 void add_network_options(CLI::App& command, NetworkOptions& o, bool shape_required) {
-  command.add_option("--preset", o.preset, "network size: nb201 paper (C=16, N=5) or default (C=8, N=1); chain default or small; darts default (C=8, 5 cells), search (C=16, 8) or eval (C=36, 20); proxyless and mobilenetv2 default (CPU: width 0.25, 28x28) or imagenet (width 1.0, 224x224)")
-      ->capture_default_str();
+  command.add_option("--preset", o.preset, kPresetHelp)->capture_default_str();
   auto* input = command.add_option("--input", o.input, "input shape CxHxW, e.g. 3x32x32 (CIFAR) or 1x28x28 (Fashion-MNIST)");
   auto* classes = command.add_option("--classes", o.classes, "number of classes");
   if (shape_required) {

@@ -1,4 +1,4 @@
-// Command-line options that decide an NB201 network's shape without a
+// Command-line options that decide a network's shape without a
 // dataset: --preset, --input CxHxW and --classes. Shared by `space costs`,
 // `lut measure` and `latency measure`.
 #ifndef PRPNAS_CLI_NETWORK_OPTIONS_H_
@@ -13,6 +13,12 @@
 
 namespace prpnas::cli {
 
+// The --preset help of every command that builds networks.
+inline constexpr const char* kPresetHelp =
+    "network size: nb201 paper (C=16, N=5) or default (C=8, N=1); chain default or small; darts default (C=8, "
+    "5 cells), search (C=16, 8) or eval (C=36, 20); proxyless and mobilenetv2 default (CPU: width 0.25, 28x28) "
+    "or imagenet (width 1.0, 224x224)";
+
 struct NetworkOptions {
   std::string preset = "default";
   std::string input;  // "CxHxW"
@@ -25,7 +31,7 @@ void add_network_options(CLI::App& command, NetworkOptions& options, bool shape_
 
 // Throws ConfigError naming the option for a bad preset, shape or class count.
 nn::Nb201Config network_config(const NetworkOptions& options);
-// The same for a network of `space` (nb201, chain).
+// The same for a network of `space`.
 nn::NetworkSpec network_spec(const NetworkOptions& options, const std::string& space);
 
 }  // namespace prpnas::cli
