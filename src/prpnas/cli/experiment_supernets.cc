@@ -14,6 +14,7 @@
 #include "prpnas/eval/seed_report.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/run/run_directory.h"
+#include "prpnas/run/run_latency.h"
 #include "prpnas/run/run_setup.h"
 #include "prpnas/run/train_config.h"
 #include "prpnas/util/error.h"
@@ -75,6 +76,7 @@ void run_supernet_experiment(const ExperimentOptions& o) {
   context.config = run::read_text(layout.config());
   const std::string lut_setup = (config.lut.empty() ? layout.lut() : config.lut) + ".json";
   if (std::filesystem::exists(lut_setup)) context.machine = run::read_text(lut_setup);
+  context.notice = run::cost_source_notice(config, setup.inputs.network);
   if (!seeds.empty()) {
     std::vector<eval::ExperimentOutcome> outcomes;
     const eval::SeedSummary summary = eval::run_experiment_seeds(setup.data, inputs, seeds, o.out, stderr, outcomes);
@@ -86,7 +88,8 @@ void run_supernet_experiment(const ExperimentOptions& o) {
                     "same for every seed ({} architectures known, {} trained for this experiment). Each seed's own "
                     "report: seed-N/report.html.",
                     config.training.budget_images, outcomes.front().known.size(),
-                    outcomes.front().trained_for_this_experiment),
+                    outcomes.front().trained_for_this_experiment) +
+            (context.notice.empty() ? "" : " " + context.notice),
         context.command};
     eval::write_seed_report(o.out, summary, eval::supernet_seed_metrics(), seed_context);
     fmt::print("{}: {} methods, equal budgets of {} path-images, {} seeds\n", o.out, o.methods.size(),

@@ -194,6 +194,7 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
       images, outcome.cost_names.size() + 1, fmt::join(outcome.cost_names, ", "), outcome.known.size(),
       outcome.trained_for_this_experiment, outcome.true_front.size(), describe(outcome, outcome.reference),
       describe(outcome, outcome.nadir_reference)));
+  if (!context.notice.empty()) page.add_paragraph(context.notice);
 
   page.add_heading("Results");
   std::vector<std::vector<std::string>> rows;

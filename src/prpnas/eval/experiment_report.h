@@ -28,6 +28,7 @@ struct ReportContext {
   std::string command;  // the command line that made the experiment
   std::string config;   // the effective configuration (TOML text)
   std::string machine;  // where latency was measured (JSON text); may be empty
+  std::string notice;   // shown under the setting when not empty (run::cost_source_notice)
 };
 
 void write_experiment_report(const std::string& dir, const ExperimentOutcome& outcome, const ReportContext& context);

@@ -14,12 +14,26 @@
 namespace prpnas::run {
 namespace {
 
+std::string device_table_notice(const std::string& path, const hw::LatencyTable& table,
+                                const nn::NetworkSpec& network) {
+  if (table.setup.network == nn::network_json(network)) return "";
+  return fmt::format("Two networks: accuracy is that of the network this run trains ({}, preset {}, {}x{}x{} input); "
+                     "latency and energy are those of {} for another network of the same space ({}), from {} "
+                     "(evaluation.lut_network = \"space\").",
+                     network.space, network.preset, network.in_channels, network.image_size, network.image_size,
+                     table.setup.device, table.setup.network.dump(), path);
+}
+
 // A table timed on another network would rank by the wrong costs, unless the
 // config says it describes the same space on a device (lut_network = "space").
 hw::LatencyTable checked_latency(const std::string& path, const nn::NetworkSpec& network,
                                  const std::string& lut_network) {
   const hw::LatencyTable table = hw::read_latency_table(path, *space::make_search_space(network.space));
-  if (lut_network == "space") return table;  // read_latency_table refused another space
+  if (lut_network == "space") {  // read_latency_table refused another space
+    const std::string notice = device_table_notice(path, table, network);
+    if (!notice.empty()) fmt::print(stderr, "prpnas: note: {}\n", notice);
+    return table;
+  }
   if (table.setup.network != nn::network_json(network)) {
     throw ConfigError(fmt::format("{} was measured on the network {}, but this run trains {}; "
                                   "measure one for it (prpnas lut measure), set lut = \"\", or, for a "
@@ -30,6 +44,12 @@ hw::LatencyTable checked_latency(const std::string& path, const nn::NetworkSpec&
 }
 
 }  // namespace
+
+std::string cost_source_notice(const TrainConfig& config, const nn::NetworkSpec& network) {
+  if (config.lut.empty() || config.lut_network != "space") return "";
+  const hw::LatencyTable table = hw::read_latency_table(config.lut, *space::make_search_space(network.space));
+  return device_table_notice(config.lut, table, network);
+}
 
 hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkSpec& network,
                                    const std::string& run_dir, bool measure_if_missing) {

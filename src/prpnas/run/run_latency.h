@@ -18,6 +18,12 @@ namespace prpnas::run {
 hw::LatencyTable run_latency_table(const TrainConfig& config, const nn::NetworkSpec& network,
                                    const std::string& run_dir, bool measure_if_missing);
 
+// "" unless the run's LUT was timed on another network of its space
+// (evaluation.lut_network = "space", e.g. a phone at 224x224): then one
+// sentence saying whose accuracy and whose latency the fronts pair, for
+// reports.
+std::string cost_source_notice(const TrainConfig& config, const nn::NetworkSpec& network);
+
 }  // namespace prpnas::run
 
 #endif  // PRPNAS_RUN_RUN_LATENCY_H_
