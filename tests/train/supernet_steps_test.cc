@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -14,6 +15,7 @@
 #include "prpnas/nn/nb201/config.h"
 #include "prpnas/nn/op_observer.h"
 #include "prpnas/space/darts_space.h"
+#include "prpnas/space/mbconv_space.h"
 #include "prpnas/space/nb201_space.h"
 #include "prpnas/space/sampling.h"
 #include "prpnas/train/methods/prp.h"
@@ -96,6 +98,32 @@ TEST(FairPaths, DartsTrainsEveryOperationOncePerStepAndDistinctInputPairs) {
   }
   // Over steps, node 5's ten pairs are drawn evenly: 140 uses each expected.
   for (int c = 0; c < 10; ++c) EXPECT_NEAR(pair_uses[c], 140, 40) << c;
+}
+
+// ProxylessNAS is ragged: 7 paths, so every choice of a 7-choice layer once;
+// a stage's first layer (6 choices, no skip) uses each once and one twice.
+TEST(FairPaths, ProxylessTrainsEveryChoiceOnceAndTheStageFirstLayersOneTwice) {
+  const space::MbConvSpace s("proxyless", space::proxyless_stages());
+  std::mt19937_64 rng(13);
+  std::vector<int> twice(6, 0);  // on layer 0, over steps
+  for (int step = 0; step < 300; ++step) {
+    const std::vector<Architecture> paths = valid_fair_paths(s, s.full_mask(), rng);
+    ASSERT_EQ(paths.size(), 7u);
+    for (int d = 0; d < s.num_decisions(); ++d) {
+      std::vector<int> seen(s.choices(d).size(), 0);
+      for (const Architecture& p : paths) ++seen[p[d]];
+      if (!s.is_stage_first(d)) {
+        EXPECT_EQ(seen, std::vector<int>(7, 1)) << s.decision_name(d);
+        continue;
+      }
+      ASSERT_EQ(seen.size(), 6u) << s.decision_name(d);
+      EXPECT_EQ(*std::min_element(seen.begin(), seen.end()), 1) << s.decision_name(d);
+      EXPECT_EQ(std::count(seen.begin(), seen.end(), 2), 1) << s.decision_name(d);
+      if (d == 0) ++twice[std::max_element(seen.begin(), seen.end()) - seen.begin()];
+    }
+  }
+  // Which choice runs twice is uniform over steps: 50 expected each.
+  for (int c = 0; c < 6; ++c) EXPECT_NEAR(twice[c], 50, 25) << c;
 }
 
 TEST(FairPaths, SameOnEveryStandardLibrary) {
