@@ -14,6 +14,8 @@
 //   Nb201Evaluation/N        SupernetEvaluator::accuracies       archs/s
 //   Nb201StepGrowth/C/N/paths  a strict-fairness step over `paths` choices
 //                            per edge, at other network sizes (docs/PERFORMANCE.md)
+//   Space*/SPACE             the same three at every space's CPU preset
+//                            (nb201, darts, proxyless), for the per-space figures
 //
 // Run Nb201EvaluationBefore first in its process (bench/compare_pytorch.sh
 // does): the memory policy the others set cannot be undone.
@@ -172,6 +174,53 @@ BENCHMARK(Nb201StepGrowth)
     ->MinTime(2)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+std::shared_ptr<nn::Supernet> space_supernet(const char* space) {
+  keep_memory();
+  torch::manual_seed(0);
+  return nn::make_supernet(nn::NetworkSpec{space, "default", 1, 28, 10});
+}
+
+void SpaceSinglePathStep(benchmark::State& state, const char* space) {
+  nn::set_compute_threads(kThreads);
+  auto supernet = space_supernet(space);
+  auto sgd = train::make_weight_optimizer(*supernet);
+  const train::Batch batch = first_batch();
+  std::mt19937_64 rng(0);
+  for (auto _ : state) {
+    train::single_path_step(*supernet, sgd, batch, space::sample_uniform(supernet->space(), rng));
+  }
+  state.counters["images/s"] = benchmark::Counter(static_cast<double>(state.iterations() * kBatch),
+                                                  benchmark::Counter::kIsRate);
+}
+
+void SpaceFairnessStep(benchmark::State& state, const char* space) {
+  nn::set_compute_threads(kThreads);
+  auto supernet = space_supernet(space);
+  auto sgd = train::make_weight_optimizer(*supernet);
+  const train::Batch batch = first_batch();
+  const space::ChoiceMask all = supernet->space().full_mask();
+  std::mt19937_64 rng(0);
+  int64_t path_images = 0;
+  for (auto _ : state) {
+    path_images += static_cast<int64_t>(train::fairness_step(*supernet, sgd, batch, all, rng).paths.size()) * kBatch;
+  }
+  state.counters["path-images/s"] = benchmark::Counter(static_cast<double>(path_images), benchmark::Counter::kIsRate);
+}
+
+// 20 architectures, each recalibrated on 250 images and judged on 500.
+void SpaceEvaluation(benchmark::State& state, const char* space) {
+  run_evaluation(state, space_supernet(space),
+                 [](train::SupernetEvaluator& e, const auto& archs) { return e.accuracies(archs); });
+}
+
+#define PRPNAS_SPACE_BENCHMARKS(name)                                                                     \
+  BENCHMARK_CAPTURE(SpaceSinglePathStep, name, #name)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3); \
+  BENCHMARK_CAPTURE(SpaceFairnessStep, name, #name)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3);   \
+  BENCHMARK_CAPTURE(SpaceEvaluation, name, #name)->Arg(20)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1)
+PRPNAS_SPACE_BENCHMARKS(nb201);
+PRPNAS_SPACE_BENCHMARKS(darts);
+PRPNAS_SPACE_BENCHMARKS(proxyless);
 
 }  // namespace
 }  // namespace prpnas
