@@ -13,6 +13,7 @@
 #include "prpnas/search/random_search.h"
 #include "prpnas/space/choice_mask.h"
 #include "prpnas/space/darts_space.h"
+#include "prpnas/space/mbconv_space.h"
 #include "prpnas/util/error.h"
 #include "search_problems.h"
 
@@ -122,6 +123,25 @@ TEST(Nsga2, ProducesOnlyValidDartsGenotypes) {
     for (const Architecture& arch : result.evaluated) {
       EXPECT_TRUE(space::uses_only_alive(alive, arch));
       EXPECT_EQ(darts.parse(darts.format(arch)), arch);
+    }
+  }
+}
+
+// ProxylessNAS is ragged: a stage's first layer has no skip. Children of
+// crossover and mutation must keep to each layer's own choices (issue 20).
+TEST(Nsga2, ProducesOnlyValidProxylessArchitectures) {
+  const space::MbConvSpace proxyless("proxyless", space::proxyless_stages());
+  const AdditiveProblem problem(proxyless, 4);
+  ChoiceMask alive = proxyless.full_mask();
+  alive[1] = {false, false, false, false, false, true, true};  // k7e6 or skip
+  for (std::uint64_t seed : {1, 2, 3}) {
+    Nsga2Options options = with_seed(seed, 16);
+    options.mutation_probability = seed == 3 ? 1.0 : options.mutation_probability;
+    const SearchResult result = nsga2(proxyless, alive, problem, 400, options);
+    EXPECT_EQ(result.calls, 400u);
+    for (const Architecture& arch : result.evaluated) {
+      EXPECT_TRUE(space::uses_only_alive(alive, arch));
+      EXPECT_EQ(proxyless.parse(proxyless.format(arch)), arch);  // parse refuses skip on a first layer
     }
   }
 }
