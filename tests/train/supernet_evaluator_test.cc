@@ -107,6 +107,25 @@ TEST_F(SupernetEvaluatorTest, DeterministicAndLeavesTheSupernetAsItWas) {
   EXPECT_NE(SupernetEvaluator(supernet.ptr(), *data_, none).accuracies(architectures()), first);
 }
 
+// What export ships: the network whose accuracy the evaluator reports, with
+// the supernet left as it was.
+TEST_F(SupernetEvaluatorTest, TheStandaloneNetworkHasTheEstimatedAccuracy) {
+  torch::manual_seed(8);
+  Nb201Supernet supernet(config());
+  fairness_train(supernet, 20, 8);
+  const auto before = state(*supernet);
+  SupernetEvaluator evaluator(supernet.ptr(), *data_, small_options());
+  const Batch valid = make_batch(data_->valid, torch::arange(500), *data_);
+  for (const Architecture& arch : architectures()) {
+    const auto network = evaluator.standalone(arch);
+    network->module().eval();
+    torch::NoGradGuard no_grad;
+    const double correct = network->forward(valid.images).argmax(1).eq(valid.labels).sum().item<double>();
+    EXPECT_DOUBLE_EQ(100.0 * correct / 500, evaluator.accuracy(arch)) << Nb201Space().format(arch);
+  }
+  for (const auto& [name, value] : state(*supernet)) EXPECT_TRUE(torch::equal(before.at(name), value)) << name;
+}
+
 // accuracies() reorders the architectures and reuses parts of the forward
 // between them (nn/forward_memo.h); accuracy() runs each alone. Bit for bit
 // the same, with and without recalibration, whether the memo keeps all or

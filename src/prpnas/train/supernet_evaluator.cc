@@ -71,6 +71,12 @@ SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, con
 
 double SupernetEvaluator::accuracy(const space::Architecture& arch) { return judge(arch, nullptr); }
 
+std::shared_ptr<nn::Network> SupernetEvaluator::standalone(const space::Architecture& arch) {
+  const BufferSnapshot snapshot(supernet_->module());
+  if (!recalibration_.empty()) recalibrate_bn(*supernet_, arch, recalibration_, nullptr);
+  return supernet_->standalone(arch);
+}
+
 double SupernetEvaluator::judge(const space::Architecture& arch, nn::ForwardMemo* memo) {
   nn::Supernet& supernet = *supernet_;
   const BufferSnapshot snapshot(supernet.module());

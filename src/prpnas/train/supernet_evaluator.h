@@ -61,6 +61,11 @@ class SupernetEvaluator {
   // of at most options.memo_bytes for the call.
   std::vector<double> accuracies(const std::vector<space::Architecture>& archs, std::FILE* progress = nullptr);
 
+  // The stand-alone network whose accuracy accuracy(arch) measures: the
+  // supernet's weights, with the BN statistics recalibrated for `arch`. What
+  // export ships (deploy/).
+  std::shared_ptr<nn::Network> standalone(const space::Architecture& arch);
+
   int64_t valid_images() const { return valid_labels_.size(0); }
   int recalibration_batches() const { return static_cast<int>(recalibration_.size()); }
 
