@@ -21,6 +21,7 @@ void add_costs_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_experiment_command(CLI::App& app);
 void add_search_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

@@ -29,6 +29,16 @@ std::string first_difference(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+TrainConfig read_run_config(const std::string& run_dir) {
+  const std::string path = train::RunLayout(run_dir).config();
+  if (!std::filesystem::exists(path)) {
+    throw ConfigError(fmt::format("--run {}: no config.toml, so not a training run directory (make one with "
+                                  "prpnas train --out {})",
+                                  run_dir, run_dir));
+  }
+  return read_train_config(path, "");
+}
+
 std::string read_text(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw DataError(path + ": cannot be read; it belongs to the run directory, restore it or start again");

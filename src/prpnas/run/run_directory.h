@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "prpnas/run/train_config.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/train/supernet_training.h"
 #include "prpnas/util/file_lock.h"
@@ -15,6 +16,11 @@ namespace prpnas::run {
 // A run directory's text file (config.toml, a LUT's JSON), whole; throws
 // DataError naming it when it cannot be read.
 std::string read_text(const std::string& path);
+
+// The configuration of a finished or stopped training run, for the commands
+// that read one (search, export); ConfigError naming --run when `run_dir`
+// is not a run directory.
+TrainConfig read_run_config(const std::string& run_dir);
 
 // Creates `out` and takes its lock (out/lock: one process per run directory,
 // held while the returned lock lives). When out/config.toml exists, throws

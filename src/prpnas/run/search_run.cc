@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/nn/compute_threads.h"
+#include "prpnas/run/run_directory.h"
 #include "prpnas/run/run_setup.h"
 #include "prpnas/run/train_config.h"
 #include "prpnas/search/evaluation_cache.h"
@@ -63,16 +64,10 @@ search::SearchResult front_from_trained_alpha(const train::TrainedSupernet& trai
 }  // namespace
 
 SearchRun search_trained_run(const SearchRunOptions& o, std::FILE* progress) {
-  const std::string config_path = train::RunLayout(o.run_dir).config();
-  if (!std::filesystem::exists(config_path)) {
-    throw ConfigError(fmt::format("--run {}: no config.toml, so not a training run directory (make one with "
-                                  "prpnas train --out {})",
-                                  o.run_dir, o.run_dir));
-  }
   if (o.algorithm != "nsga2" && o.algorithm != "random" && o.algorithm != "alpha") {
     throw ConfigError(fmt::format("--algorithm {}: known are nsga2, random and alpha", o.algorithm));
   }
-  const TrainConfig config = read_train_config(config_path, "");
+  const TrainConfig config = read_run_config(o.run_dir);
   const RunSetup setup = assemble_run(config, o.run_dir, /*measure_if_missing=*/false);
   const std::vector<const space::CostTable*> sources = objective_sources(o.objectives, setup.inputs.costs);
   const space::SearchSpace& space = *setup.space;

@@ -1,0 +1,142 @@
+#include "prpnas/run/export_run.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+#include <fmt/core.h>
+#include <torch/script.h>
+
+#include "prpnas/deploy/torchscript_export.h"
+#include "prpnas/hw/latency_table.h"
+#include "prpnas/nn/compute_threads.h"
+#include "prpnas/nn/torch_info.h"
+#include "prpnas/run/run_directory.h"
+#include "prpnas/run/run_setup.h"
+#include "prpnas/space/choice_mask.h"
+#include "prpnas/train/batches.h"
+#include "prpnas/train/run_layout.h"
+#include "prpnas/train/supernet_evaluator.h"
+#include "prpnas/util/atomic_file.h"
+#include "prpnas/util/error.h"
+
+namespace prpnas::run {
+namespace {
+
+constexpr int64_t kCheckedImages = 1000;
+
+space::Architecture parse_arch(const space::SearchSpace& space, const std::string& text) {
+  try {
+    return space.parse(text);
+  } catch (const ParseError& e) {
+    throw ParseError(fmt::format("--arch: {}", e.what()));
+  }
+}
+
+// Each cost of the run's objectives for `arch`, with where it comes from.
+nlohmann::json costs_json(const TrainConfig& config, const RunSetup& setup, const std::string& run_dir,
+                          const space::Architecture& arch) {
+  nlohmann::json costs = nlohmann::json::object();
+  for (const auto& cost : setup.inputs.costs) {
+    nlohmann::json entry = {{"value", cost.table.cost(arch)}};
+    if (cost.name == "latency_ms" || cost.name == "energy_mj") {
+      const std::string lut = config.lut.empty() ? train::RunLayout(run_dir).lut() : config.lut;
+      const hw::LatencyTable table = hw::read_latency_table(lut, *setup.space);
+      entry["source"] = "LUT " + lut;
+      entry["device"] = table.setup.device;
+      entry["network"] = table.setup.network;  // the LUT's: another one with evaluation.lut_network = "space"
+    } else {
+      entry["source"] = "counted on the network";
+    }
+    costs[cost.name] = entry;
+  }
+  return costs;
+}
+
+// A few test images (positions in the dataset's test file) and prpnas's
+// logits for them: anyone can load the file elsewhere and compare
+// (bench/export_check.py does, in Python).
+nlohmann::json check_json(const train::Batch& batch, const torch::Tensor& logits, const data::ImageSet& test,
+                          double max_difference) {
+  constexpr int64_t kShown = 4;
+  nlohmann::json check = {{"max_abs_logit_difference", max_difference}, {"images", batch.labels.size(0)}};
+  const int64_t shown = std::min<int64_t>(kShown, logits.size(0));
+  for (int64_t i = 0; i < shown; ++i) {
+    check["test_file_positions"].push_back(test.index[i].item<int64_t>());
+    const torch::Tensor row = logits[i].contiguous();
+    check["logits"].push_back(std::vector<float>(row.data_ptr<float>(), row.data_ptr<float>() + row.numel()));
+  }
+  return check;
+}
+
+}  // namespace
+
+ExportResult export_from_run(const ExportOptions& o, std::FILE* log) {
+  const auto start = std::chrono::steady_clock::now();
+  const TrainConfig config = read_run_config(o.run_dir);
+  const std::filesystem::path parent = std::filesystem::path(o.out).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);  // before the work, not after
+  const RunSetup setup = assemble_run(config, o.run_dir, /*measure_if_missing=*/false);
+  const space::Architecture arch = parse_arch(*setup.space, o.arch);
+  train::TrainedSupernet trained = train::load_trained_supernet(o.run_dir, setup.inputs.network);
+  if (log && !space::uses_only_alive(trained.alive, arch)) {
+    fmt::print(log, "prpnas: warning: --arch uses choices the run pruned; their weights stopped training then\n");
+  }
+  nn::set_compute_threads(config.threads);
+
+  train::SupernetEvaluator evaluator(trained.supernet, setup.data, config.training.evaluation);
+  const double shared_accuracy = evaluator.accuracy(arch);
+  const std::shared_ptr<nn::Network> network = evaluator.standalone(arch);
+  const data::ImageSet& test = setup.data.test;
+  const int64_t checked = std::min<int64_t>(kCheckedImages, test.size());
+  if (checked == 0) throw DataError(fmt::format("--run {}: the run's dataset has no test images to check with", o.run_dir));
+  const train::Batch batch = train::make_batch(test, torch::arange(checked), setup.data);
+
+  // Export, then load the bytes back and compare before anything is written.
+  std::ostringstream bytes;
+  deploy::export_torchscript(*network, batch.images.slice(0, 0, 2)).save(bytes);
+  std::istringstream in(bytes.str());
+  torch::jit::Module loaded = torch::jit::load(in);
+  network->module().eval();
+  torch::NoGradGuard no_grad;
+  const torch::Tensor expected = network->forward(batch.images);
+  const torch::Tensor got = loaded.forward({batch.images}).toTensor();
+  ExportResult result;
+  result.max_difference = (got - expected).abs().max().item<double>();
+  result.checked_images = checked;
+  if (!(result.max_difference <= kExportTolerance)) {
+    throw Error(fmt::format("export: the TorchScript module's logits differ from prpnas's by {:.3g} (more than {}) "
+                            "on {} test images; nothing written",
+                            result.max_difference, kExportTolerance, checked));
+  }
+  const double test_accuracy = 100.0 * got.argmax(1).eq(batch.labels).sum().item<double>() / static_cast<double>(checked);
+
+  result.sidecar = {
+      {"format", "TorchScript (torch.jit.load / torch::jit::load), input float [N, C, H, W], output logits [N, classes]"},
+      {"space", config.space},
+      {"arch", setup.space->format(arch)},
+      {"network", nn::network_json(setup.inputs.network)},
+      {"input", {{"channels", setup.data.channels}, {"height", setup.data.height}, {"width", setup.data.width}}},
+      {"normalisation", {{"formula", "(pixel / 255 - mean[c]) / std[c]"}, {"mean", setup.data.mean},
+                         {"std", setup.data.stddev}}},
+      {"classes", setup.data.num_classes},
+      {"dataset", setup.data.name},
+      {"weights", {{"source", "supernet"}, {"run", o.run_dir}, {"step", trained.step}, {"finished", trained.finished}}},
+      {"accuracy",
+       {{"shared_weight_valid", shared_accuracy},
+        {"shared_weight_valid_images", evaluator.valid_images()},
+        {"exported_test", test_accuracy},
+        {"exported_test_images", checked}}},
+      {"costs", costs_json(config, setup, o.run_dir, arch)},
+      {"check", check_json(batch, expected, test, result.max_difference)},
+      {"libraries", nn::torch_info()},
+  };
+  write_file_atomically(o.out, bytes.str());
+  write_file_atomically(o.out + ".json", result.sidecar.dump(2) + "\n");
+  result.bytes = static_cast<int64_t>(bytes.str().size());
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace prpnas::run
