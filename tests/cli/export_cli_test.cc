@@ -22,10 +22,10 @@ std::string shell_quote(const std::string& text) {
   return out + "'";
 }
 
-class ExportCli : public prpnas::testing::CliFixture, public ::testing::WithParamInterface<std::string> {
+class ExportCliBase : public prpnas::testing::CliFixture {
  protected:
   // SPOS, 4 steps at batch 16; objectives that need no LUT.
-  std::string train(const std::string& space) {
+  std::string train(const std::string& space, const std::string& truth = "") {
     const std::string cfg = file("run.toml", R"(seed = 2
 threads = 1
 objectives = ["accuracy:max", "params:min"]
@@ -44,7 +44,7 @@ recalibration_batches = 1
 batch_size = 50
 valid_images = 50
 final_sample = 4
-truth = ""
+truth = ")" + truth + R"("
 [checkpoint]
 every = 5
 )");
@@ -54,6 +54,8 @@ every = 5
     return run_dir;
   }
 };
+
+class ExportCli : public ExportCliBase, public ::testing::WithParamInterface<std::string> {};
 
 TEST_P(ExportCli, TheFileRunsWithoutPrpnasAndGivesPrpnasLogits) {
   const std::string run_dir = train(GetParam());
@@ -95,5 +97,42 @@ TEST_P(ExportCli, TheFileRunsWithoutPrpnasAndGivesPrpnasLogits) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EverySpace, ExportCli, ::testing::Values("nb201", "chain", "darts", "proxyless"));
+
+// The two other sources of weights: fine-tuned, and trained from scratch at
+// the ground truth's fidelity, which reproduces the truth's row exactly.
+TEST_F(ExportCliBase, FineTunedOrTrainedAtTheGroundTruthsFidelity) {
+  const std::string truth = (dir_ / "truth.csv").string();
+  const Result gt = run("ground-truth --space nb201 --dataset synthetic --valid-size 1000 --train-limit 300 "
+                        "--test-limit 200 --samples 2 --seed 4 --epochs 1 --batch-size 32 --out " + truth);
+  ASSERT_EQ(gt.code, 0) << gt.err;
+  const prpnas::CsvTable rows = prpnas::read_csv(truth);
+  const std::string arch = rows.rows.at(0).at(rows.column("arch"));
+  const std::string run_dir = train("nb201", truth);
+
+  const std::string scratch = (dir_ / "scratch.pt").string();
+  const Result r = run("export --run " + run_dir + " --arch " + shell_quote(arch) + " --from-ground-truth --out " + scratch);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json s = nlohmann::json::parse(slurp(scratch + ".json"));
+  EXPECT_EQ(s["weights"]["source"], "stand-alone training from scratch at the ground truth's fidelity");
+  EXPECT_EQ(s["accuracy"]["stand_alone_test"], s["accuracy"]["ground_truth_test"]) << s.dump(2);
+  EXPECT_DOUBLE_EQ(s["accuracy"]["stand_alone_test"].get<double>(), rows.numbers("test_acc")[0]);
+
+  const std::string tuned = (dir_ / "tuned.pt").string();
+  const Result f = run("export --run " + run_dir + " --arch " + shell_quote(arch) + " --finetune-epochs 1 --out " + tuned);
+  ASSERT_EQ(f.code, 0) << f.err;
+  const nlohmann::json t = nlohmann::json::parse(slurp(tuned + ".json"));
+  EXPECT_EQ(t["weights"]["source"], "supernet, fine-tuned stand-alone");
+  EXPECT_EQ(t["weights"]["finetune"]["epochs"], 1);
+  EXPECT_TRUE(t["accuracy"].contains("finetuned_test")) << t.dump(2);
+  EXPECT_LE(t["check"]["max_abs_logit_difference"].get<double>(), 1e-5);
+
+  expect_error("export --run " + run_dir + " --arch " + shell_quote(arch) + " --from-ground-truth --finetune-epochs 2 "
+               "--out " + tuned, "not given with --from-ground-truth");
+  const std::string no_truth = (dir_ / "no_truth").string();
+  std::filesystem::rename(run_dir, no_truth);
+  const std::string other = train("nb201");
+  expect_error("export --run " + other + " --arch " + shell_quote(arch) + " --from-ground-truth --out " + tuned,
+               "--from-ground-truth: the run's config names no evaluation.truth");
+}
 
 }  // namespace

@@ -16,13 +16,17 @@ void add_export_command(CLI::App& app) {
   command->add_option("--run", o->run_dir, "training run directory (prpnas train --out)")->required();
   command->add_option("--arch", o->arch, "the architecture, as the space's native string")->required();
   command->add_option("--out", o->out, "the TorchScript file (its description goes to OUT.json)")->required();
+  command->add_option("--finetune-epochs", o->finetune_epochs,
+                      "train the supernet's network this many epochs stand-alone first (the run's data and SGD)")
+      ->capture_default_str();
+  command->add_flag("--from-ground-truth", o->from_ground_truth,
+                    "train the network from scratch at the fidelity of the run's evaluation.truth instead");
   command->callback([o] {
     const run::ExportResult r = run::export_from_run(*o, stderr);
-    fmt::print("{}: {:.1f} KiB in {:.1f} s; logits within {:.2g} of prpnas's on {} test images; test accuracy "
-               "{:.2f} % (shared-weight validation estimate {:.2f} %); described in {}.json\n",
-               o->out, r.bytes / 1024.0, r.seconds, r.max_difference, r.checked_images,
-               r.sidecar["accuracy"]["exported_test"].get<double>(),
-               r.sidecar["accuracy"]["shared_weight_valid"].get<double>(), o->out);
+    fmt::print("{}: {:.1f} KiB in {:.1f} s ({}); logits within {:.2g} of prpnas's on {} test images, test accuracy "
+               "{:.2f} %; described in {}.json\n",
+               o->out, r.bytes / 1024.0, r.seconds, r.sidecar["weights"]["source"].get<std::string>(),
+               r.max_difference, r.checked_images, r.sidecar["accuracy"]["exported_test"].get<double>(), o->out);
   });
 }
 

@@ -31,16 +31,6 @@
 namespace prpnas::eval {
 namespace {
 
-nlohmann::json read_json(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw DataError(path + ": missing; the ground truth needs its fidelity sidecar (written by ground-truth)");
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    throw DataError(path + ": not JSON (" + e.what() + ")");
-  }
-}
-
 // arch -> stand-alone test accuracy of every row of a ground-truth file.
 void add_test_accuracies(const std::string& path, std::map<std::string, double>& known) {
   if (!std::filesystem::exists(path)) return;
@@ -117,7 +107,7 @@ std::vector<MethodOutcome> train_methods(const data::DatasetSplits& data, const 
   const auto space_ptr = space::make_search_space(inputs.training_inputs.network.space);
   const space::SearchSpace& space = *space_ptr;
   // The ground truth's fidelity, checked before any training.
-  const Fidelity fidelity = Fidelity::from_json(read_json(inputs.truth_path + ".json"));
+  const Fidelity fidelity = Fidelity::from_json(read_fidelity_json(inputs.truth_path));
   if (fidelity.space != space.name()) {
     throw ConfigError(inputs.truth_path + ": a ground truth of space " + fidelity.space + ", but the runs search " +
                       std::string(space.name()));
@@ -175,7 +165,7 @@ std::map<std::string, double> complete_ground_truth(const ExperimentInputs& inpu
                                                     std::size_t& trained) {
   const auto space_ptr = space::make_search_space(inputs.training_inputs.network.space);
   const space::SearchSpace& space = *space_ptr;
-  const nlohmann::json fidelity_json = read_json(inputs.truth_path + ".json");
+  const nlohmann::json fidelity_json = read_fidelity_json(inputs.truth_path);
   const Fidelity fidelity = Fidelity::from_json(fidelity_json);
   GroundTruthFile cache(cache_path, fidelity_json);
   std::map<std::string, double> known;
@@ -304,7 +294,7 @@ ExperimentOutcome judge_methods(std::vector<MethodOutcome> methods, const std::m
       {"valid_true_front", valid_truth.architectures},
       {"near_hit_tolerance", pareto::kDefaultHitTolerance},  // in units of the valid true front's range
       {"ground_truth", inputs.truth_path},
-      {"ground_truth_fidelity", read_json(inputs.truth_path + ".json")},
+      {"ground_truth_fidelity", read_fidelity_json(inputs.truth_path)},
       {"methods", methods_json}};
   write_file_atomically(layout.results_json(), json.dump(2) + "\n");
   return out;

@@ -1,5 +1,6 @@
 #include "prpnas/eval/standalone.h"
 
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,8 +58,20 @@ nn::NetworkSpec network_config(const Fidelity& fidelity, const data::DatasetSpli
   return {fidelity.space, fidelity.preset, data.channels, data.height, data.num_classes};
 }
 
+nlohmann::json read_fidelity_json(const std::string& truth_path) {
+  const std::string path = truth_path + ".json";
+  std::ifstream in(path);
+  if (!in) throw DataError(path + ": missing; the ground truth needs its fidelity sidecar (written by ground-truth)");
+  try {
+    return nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw DataError(path + ": not JSON (" + e.what() + ")");
+  }
+}
+
 GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Architecture& arch,
-                                const data::DatasetSplits& data, const Fidelity& fidelity) {
+                                const data::DatasetSplits& data, const Fidelity& fidelity,
+                                std::shared_ptr<nn::Network>* trained) {
   if (space.name() != fidelity.space) {
     throw ConfigError("stand-alone training: an architecture of " + std::string(space.name()) +
                       " at a fidelity of space " + fidelity.space);
@@ -89,6 +102,7 @@ GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Ar
   row.train_seconds = result.train_seconds;
   row.images_per_second = result.images_per_second;
   row.train_loss = result.train_loss;
+  if (trained) *trained = network;
   return row;
 }
 

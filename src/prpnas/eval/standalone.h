@@ -30,6 +30,10 @@ struct Fidelity {
   static Fidelity from_json(const nlohmann::json& json);
 };
 
+// The fidelity sidecar (TRUTH.json, written by ground-truth) of a
+// ground-truth file; DataError naming it when missing or not JSON.
+nlohmann::json read_fidelity_json(const std::string& truth_path);
+
 // The network of `fidelity.space` and `fidelity.preset` at the dataset's
 // shape; throws ConfigError for non-square images.
 nn::NetworkSpec network_config(const Fidelity& fidelity, const data::DatasetSplits& data);
@@ -39,8 +43,10 @@ nn::NetworkSpec network_config(const Fidelity& fidelity, const data::DatasetSpli
 // train at once on separate threads; a given fidelity and architecture give
 // the same result on the same machine. NB201: the same torch draws as ever
 // (seed, then build), so earlier results are reproduced.
+// `trained`, when given, receives the trained network.
 GroundTruthRow train_standalone(const space::SearchSpace& space, const space::Architecture& arch,
-                                const data::DatasetSplits& data, const Fidelity& fidelity);
+                                const data::DatasetSplits& data, const Fidelity& fidelity,
+                                std::shared_ptr<nn::Network>* trained = nullptr);
 
 }  // namespace prpnas::eval
 

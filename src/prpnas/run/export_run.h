@@ -1,9 +1,12 @@
 // `prpnas export --run DIR --arch A --out model.pt`: one architecture of a
 // trained supernet run as a TorchScript file (deploy/torchscript_export.h),
-// with the supernet's weights and the BN statistics its accuracy estimate
-// recalibrates (SupernetEvaluator::standalone), and a JSON sidecar
-// (model.pt.json) saying what it is: space, architecture, input shape and
-// normalisation, accuracy with its kind, costs with their source.
+// and a JSON sidecar (model.pt.json) saying what it is: space, architecture,
+// input shape and normalisation, accuracy with its kind, costs with their
+// source. The weights are, by default, the supernet's, with the BN
+// statistics its accuracy estimate recalibrates
+// (SupernetEvaluator::standalone); with finetune_epochs, those trained K more
+// epochs stand-alone on the run's data; with from_ground_truth, a network
+// trained from scratch at the run's ground truth's fidelity.
 //
 // The file is checked before it is written: loaded back from its bytes, it
 // must compute the network's forward on real test images to within
@@ -25,6 +28,8 @@ struct ExportOptions {
   std::string run_dir;  // of `prpnas train --out`
   std::string arch;     // the space's native string
   std::string out;      // the .pt file; OUT.json beside it
+  int finetune_epochs = 0;         // > 0: fine-tune the supernet's network
+  bool from_ground_truth = false;  // train from scratch at evaluation.truth's fidelity instead
 };
 
 struct ExportResult {
