@@ -72,9 +72,15 @@ SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, con
 double SupernetEvaluator::accuracy(const space::Architecture& arch) { return judge(arch, nullptr); }
 
 std::shared_ptr<nn::Network> SupernetEvaluator::standalone(const space::Architecture& arch) {
+  std::shared_ptr<nn::Network> network;
+  with_statistics_of(arch, [&] { network = supernet_->standalone(arch); });
+  return network;
+}
+
+void SupernetEvaluator::with_statistics_of(const space::Architecture& arch, const std::function<void()>& fn) {
   const BufferSnapshot snapshot(supernet_->module());
   if (!recalibration_.empty()) recalibrate_bn(*supernet_, arch, recalibration_, nullptr);
-  return supernet_->standalone(arch);
+  fn();
 }
 
 double SupernetEvaluator::judge(const space::Architecture& arch, nn::ForwardMemo* memo) {

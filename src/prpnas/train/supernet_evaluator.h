@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ class SupernetEvaluator {
   // supernet's weights, with the BN statistics recalibrated for `arch`. What
   // export ships (deploy/).
   std::shared_ptr<nn::Network> standalone(const space::Architecture& arch);
+  // Runs `fn` while the supernet holds the BN statistics recalibrated for
+  // `arch` (as accuracy(arch) does), then restores it, also on an exception.
+  void with_statistics_of(const space::Architecture& arch, const std::function<void()>& fn);
 
   int64_t valid_images() const { return valid_labels_.size(0); }
   int recalibration_batches() const { return static_cast<int>(recalibration_.size()); }
