@@ -5,11 +5,16 @@
 #include "cli_fixture.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
 #include <torch/script.h>
 
 #include <nlohmann/json.hpp>
 
 #include "prpnas/data/image_dataset.h"
+#include "prpnas/deploy/switchable_model.h"
+#include "prpnas/util/error.h"
 #include "prpnas/util/csv.h"
 
 namespace {
@@ -25,7 +30,7 @@ std::string shell_quote(const std::string& text) {
 class ExportCliBase : public prpnas::testing::CliFixture {
  protected:
   // SPOS, 4 steps at batch 16; objectives that need no LUT.
-  std::string train(const std::string& space, const std::string& truth = "") {
+  std::string train(const std::string& space, const std::string& truth = "", int final_sample = 4) {
     const std::string cfg = file("run.toml", R"(seed = 2
 threads = 1
 objectives = ["accuracy:max", "params:min"]
@@ -43,7 +48,7 @@ budget_images = 64
 recalibration_batches = 1
 batch_size = 50
 valid_images = 50
-final_sample = 4
+final_sample = )" + std::to_string(final_sample) + R"(
 truth = ")" + truth + R"("
 [checkpoint]
 every = 5
@@ -97,6 +102,65 @@ TEST_P(ExportCli, TheFileRunsWithoutPrpnasAndGivesPrpnasLogits) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EverySpace, ExportCli, ::testing::Values("nb201", "chain", "darts", "proxyless"));
+
+// A bundle of the front: each architecture, selected, computes its single
+// export; the shared weights make it smaller than the separate files; a
+// damaged bundle or manifest is refused in one line.
+TEST_F(ExportCliBase, TheBundleSwitchesBetweenTheFrontsNetworks) {
+  const std::string run_dir = train("nb201", "", 30);
+  const std::string bundle = (dir_ / "bundle").string();
+  const Result r = run("export --run " + run_dir + " --front --count 3 --out " + bundle);
+  ASSERT_EQ(r.code, 0) << r.err;
+  prpnas::deploy::SwitchableModel model(bundle);
+  ASSERT_GE(model.size(), 2u) << r.out;
+  const nlohmann::json& manifest = model.manifest();
+  EXPECT_LT(manifest["bundle"]["bytes"].get<int64_t>(), manifest["separate_exports_bytes"].get<int64_t>());
+  EXPECT_EQ(model.active().accuracy_kind, "shared-weight validation estimate");
+  for (std::size_t k = 1; k < model.size(); ++k) {
+    EXPECT_LE(model.entries()[k].accuracy, model.entries()[k - 1].accuracy);  // most accurate first
+  }
+
+  const torch::Tensor x = torch::randn({3, 1, 16, 16});
+  for (std::size_t k = 0; k < model.size(); ++k) {
+    const std::string single = (dir_ / ("net" + std::to_string(k) + ".pt")).string();
+    const Result e = run("export --run " + run_dir + " --arch " + shell_quote(model.entries()[k].arch) + " --out " + single);
+    ASSERT_EQ(e.code, 0) << e.err;
+    torch::jit::Module alone = torch::jit::load(single);
+    model.select(k);
+    EXPECT_LE((model.infer(x) - alone.forward({x}).toTensor()).abs().max().item<float>(), 1e-5f) << k;
+  }
+  EXPECT_THROW(model.select(model.size()), prpnas::ConfigError);
+
+  // Damage, one kind at a time, to copies.
+  auto damaged = [&](const std::string& name, const std::function<void(const std::filesystem::path&)>& harm) {
+    const std::filesystem::path copy = dir_ / name;
+    std::filesystem::copy(bundle, copy);
+    harm(copy);
+    try {
+      prpnas::deploy::SwitchableModel broken(copy.string());
+      ADD_FAILURE() << name << " was accepted";
+      return std::string();
+    } catch (const prpnas::DataError& e) {
+      EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
+      return std::string(e.what());
+    }
+  };
+  const std::string cut = damaged("cut", [](const std::filesystem::path& d) {
+    std::filesystem::resize_file(d / "bundle.pt", std::filesystem::file_size(d / "bundle.pt") / 2);
+  });
+  EXPECT_NE(cut.find("cut short or damaged"), std::string::npos) << cut;
+  const std::string flipped = damaged("flipped", [](const std::filesystem::path& d) {
+    std::fstream f(d / "bundle.pt", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(1000);
+    f.put('\x5a');
+  });
+  EXPECT_NE(flipped.find("CRC-32"), std::string::npos) << flipped;
+  const std::string manifest_cut = damaged("manifest", [](const std::filesystem::path& d) {
+    std::filesystem::resize_file(d / "manifest.json", 100);
+  });
+  EXPECT_NE(manifest_cut.find("manifest.json: not a bundle manifest"), std::string::npos) << manifest_cut;
+  expect_error("export --run " + run_dir + " --front --arch x --out " + bundle, "give no --arch");
+}
 
 // The two other sources of weights: fine-tuned, and trained from scratch at
 // the ground truth's fidelity, which reproduces the truth's row exactly.

@@ -11,9 +11,9 @@
 
 #include "prpnas/deploy/torchscript_export.h"
 #include "prpnas/eval/standalone.h"
-#include "prpnas/hw/latency_table.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/nn/torch_info.h"
+#include "prpnas/run/export_description.h"
 #include "prpnas/run/run_directory.h"
 #include "prpnas/run/run_setup.h"
 #include "prpnas/space/choice_mask.h"
@@ -35,26 +35,6 @@ space::Architecture parse_arch(const space::SearchSpace& space, const std::strin
   } catch (const ParseError& e) {
     throw ParseError(fmt::format("--arch: {}", e.what()));
   }
-}
-
-// Each cost of the run's objectives for `arch`, with where it comes from.
-nlohmann::json costs_json(const TrainConfig& config, const RunSetup& setup, const std::string& run_dir,
-                          const space::Architecture& arch) {
-  nlohmann::json costs = nlohmann::json::object();
-  for (const auto& cost : setup.inputs.costs) {
-    nlohmann::json entry = {{"value", cost.table.cost(arch)}};
-    if (cost.name == "latency_ms" || cost.name == "energy_mj") {
-      const std::string lut = config.lut.empty() ? train::RunLayout(run_dir).lut() : config.lut;
-      const hw::LatencyTable table = hw::read_latency_table(lut, *setup.space);
-      entry["source"] = "LUT " + lut;
-      entry["device"] = table.setup.device;
-      entry["network"] = table.setup.network;  // the LUT's: another one with evaluation.lut_network = "space"
-    } else {
-      entry["source"] = "counted on the network";
-    }
-    costs[cost.name] = entry;
-  }
-  return costs;
 }
 
 // A few test images (positions in the dataset's test file) and prpnas's
@@ -179,19 +159,14 @@ ExportResult export_from_run(const ExportOptions& o, std::FILE* log) {
 
   result.sidecar = {
       {"format", "TorchScript (torch.jit.load / torch::jit::load), input float [N, C, H, W], output logits [N, classes]"},
-      {"space", config.space},
       {"arch", setup.space->format(arch)},
-      {"network", nn::network_json(setup.inputs.network)},
-      {"input", {{"channels", data.channels}, {"height", data.height}, {"width", data.width}}},
-      {"normalisation", {{"formula", "(pixel / 255 - mean[c]) / std[c]"}, {"mean", data.mean}, {"std", data.stddev}}},
-      {"classes", data.num_classes},
-      {"dataset", data.name},
       {"weights", source.weights},
       {"accuracy", accuracy},
-      {"costs", costs_json(config, setup, o.run_dir, arch)},
+      {"costs", ArchitectureCostSheet(config, setup, o.run_dir).costs(arch)},
       {"check", check_json(batch, expected, data.test, result.max_difference)},
       {"libraries", nn::torch_info()},
   };
+  result.sidecar.update(input_description(config, setup, data));
   write_file_atomically(o.out, bytes.str());
   write_file_atomically(o.out + ".json", result.sidecar.dump(2) + "\n");
   result.bytes = static_cast<int64_t>(bytes.str().size());

@@ -1,7 +1,5 @@
 #include "prpnas/train/checkpoint.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +11,7 @@
 #include "prpnas/train/bundle_tensors.h"
 #include "prpnas/train/run_tables.h"
 #include "prpnas/util/atomic_file.h"
+#include "prpnas/util/crc32.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -32,15 +31,10 @@ std::string first_line(const std::string& text) { return text.substr(0, std::min
 constexpr std::string_view kTrailer = "\nprpnas-crc32 ";
 constexpr std::size_t kTrailerSize = kTrailer.size() + 8;
 
-uint32_t crc32_of(std::string_view bytes) {
-  return static_cast<uint32_t>(
-      ::crc32(::crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
-}
-
 std::string with_checksum(std::string archive) {
-  const uint32_t crc = crc32_of(archive);
+  const std::string crc = crc32_hex(archive);
   archive += kTrailer;
-  archive += fmt::format("{:08x}", crc);
+  archive += crc;
   return archive;
 }
 
@@ -55,7 +49,7 @@ TensorBundle verified_bundle(const std::string& path) {
   }
   const std::string recorded = bytes.substr(bytes.size() - 8);
   bytes.resize(bytes.size() - kTrailerSize);
-  if (fmt::format("{:08x}", crc32_of(bytes)) != recorded) {
+  if (crc32_hex(bytes) != recorded) {
     throw DataError(path + ": checkpoint is damaged (its CRC-32 does not match its contents)");
   }
   return read_bundle(bytes, path);
