@@ -7,23 +7,15 @@
 #define PRPNAS_DEPLOY_SWITCHABLE_MODEL_H_
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <torch/script.h>
 
-namespace prpnas::deploy {
+#include "prpnas/deploy/bundle_manifest.h"
 
-// One architecture of a bundle, as its manifest describes it.
-struct BundleEntry {
-  std::string arch;
-  double accuracy = 0;        // %
-  std::string accuracy_kind;  // stand-alone test, or shared-weight estimate
-  std::optional<double> latency_ms, energy_mj;  // per inference (batch 1), when the manifest has them
-  std::string latency_source, energy_source;
-};
+namespace prpnas::deploy {
 
 class SwitchableModel {
  public:
@@ -32,22 +24,21 @@ class SwitchableModel {
   // and the fix, for anything missing, truncated, corrupt or inconsistent.
   explicit SwitchableModel(const std::string& dir);
 
-  std::size_t size() const { return entries_.size(); }
-  const std::vector<BundleEntry>& entries() const { return entries_; }
-  const nlohmann::json& manifest() const { return manifest_; }
+  std::size_t size() const { return manifest_.entries.size(); }
+  const std::vector<BundleEntry>& entries() const { return manifest_.entries; }
+  const nlohmann::json& manifest() const { return manifest_.json; }
 
   // Throws ConfigError for k >= size(). Starts at 0, the most accurate.
   void select(std::size_t k);
   std::size_t selected() const { return selected_; }
-  const BundleEntry& active() const { return entries_[selected_]; }
+  const BundleEntry& active() const { return manifest_.entries[selected_]; }
 
   // Logits [N, classes] of the selected architecture for normalised images
   // [N, C, H, W] (manifest "normalisation"), without gradients.
   torch::Tensor infer(const torch::Tensor& images);
 
  private:
-  nlohmann::json manifest_;
-  std::vector<BundleEntry> entries_;
+  BundleManifest manifest_;
   torch::jit::Module module_;
   std::vector<torch::jit::Method> methods_;
   std::size_t selected_ = 0;
