@@ -160,6 +160,26 @@ TEST_F(ExportCliBase, TheBundleSwitchesBetweenTheFrontsNetworks) {
   });
   EXPECT_NE(manifest_cut.find("manifest.json: not a bundle manifest"), std::string::npos) << manifest_cut;
   expect_error("export --run " + run_dir + " --front --arch x --out " + bundle, "give no --arch");
+
+  // A simulated day on HW-NAS-Bench's Jetson TX2 energies (the run has no LUT, so its manifest no energy).
+  const std::string sim = (dir_ / "sim").string();
+  expect_error("battery simulate --bundle " + bundle + " --capacity-mwh 100 --rate 1 --out " + sim, "has no energy_mj");
+  const std::string table = std::string(PRPNAS_SOURCE_DIR) + "/data/hwnasbench_nb201.csv.gz";
+  const Result b = run("battery simulate --bundle " + bundle + " --capacity-mwh 1000000 --rate 2 --hours 24 --out " +
+                       sim + " --energy-table " + table + " --energy-column c10_edgegpu_energy");
+  ASSERT_EQ(b.code, 0) << b.err;
+  const prpnas::CsvTable summary = prpnas::read_csv(sim + "/summary.csv");
+  ASSERT_EQ(summary.rows.size(), 3u);  // the paper's three scenarios by default
+  EXPECT_EQ(summary.rows[0][0], "most-accurate");
+  const prpnas::CsvTable energies = prpnas::read_csv(table);
+  double e0 = -1;
+  for (const auto& row : energies.rows) {
+    if (row[energies.column("arch")] == model.entries()[0].arch) e0 = std::stod(row[energies.column("c10_edgegpu_energy")]);
+  }
+  ASSERT_GT(e0, 0);
+  EXPECT_NEAR(std::stod(summary.rows[0][summary.column("energy_mwh")]), 2 * e0 * 24, 1e-4 * e0);  // mJ/s x h = mWh
+  EXPECT_NEAR(std::stod(summary.rows[0][summary.column("mean_accuracy")]), model.entries()[0].accuracy, 1e-3);
+  EXPECT_TRUE(std::filesystem::exists(sim + "/battery.svg"));
 }
 
 // The two other sources of weights: fine-tuned, and trained from scratch at

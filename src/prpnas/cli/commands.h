@@ -22,6 +22,7 @@ void add_train_command(CLI::App& app);
 void add_experiment_command(CLI::App& app);
 void add_search_command(CLI::App& app);
 void add_export_command(CLI::App& app);
+void add_battery_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

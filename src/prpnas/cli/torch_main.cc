@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   prpnas::cli::add_train_command(app);
   prpnas::cli::add_search_command(app);
   prpnas::cli::add_export_command(app);
+  prpnas::cli::add_battery_command(app);
   prpnas::cli::add_experiment_command(app);
 
   return prpnas::cli::run_app(app, argc, argv);
