@@ -178,7 +178,7 @@ TEST_F(ExportCliBase, TheBundleSwitchesBetweenTheFrontsNetworks) {
   }
   ASSERT_GT(e0, 0);
   EXPECT_NEAR(std::stod(summary.rows[0][summary.column("energy_mwh")]), 2 * e0 * 24, 1e-4 * e0);  // mJ/s x h = mWh
-  EXPECT_NEAR(std::stod(summary.rows[0][summary.column("mean_accuracy")]), model.entries()[0].accuracy, 1e-3);
+  EXPECT_NEAR(std::stod(summary.rows[0][summary.column("mean_accuracy")]), model.entries()[0].bundle_test_accuracy, 1e-3);
   EXPECT_TRUE(std::filesystem::exists(sim + "/battery.svg"));
 }
 

@@ -12,8 +12,9 @@ namespace {
 
 void simulate(const run::BatterySimulateOptions& o) {
   const run::BatterySimulateResult r = run::simulate_bundle(o);
-  fmt::print("{}: {} policies, {} h at {} inferences/s on {} mWh; energy per inference from {}\n", o.out,
-             o.policies.size(), o.simulation.hours, o.simulation.rate_hz, o.simulation.capacity_mwh, r.energy_source);
+  fmt::print("{}: {} policies, {} h at {} inferences/s on {} mWh; energy per inference from {}; accuracy from {}\n",
+             o.out, o.policies.size(), o.simulation.hours, o.simulation.rate_hz, o.simulation.capacity_mwh,
+             r.energy_source, r.accuracy_source);
   fmt::print("{:<16} {:>9} {:>8} {:>12} {:>12} {:>14} {:>9}\n", "policy", "hours run", "emptied", "battery left",
              "power saved", "mean accuracy", "switches");
   for (const auto& row : r.summary.rows) {
@@ -41,6 +42,9 @@ void add_battery_command(CLI::App& app) {
   sim->add_option("--energy-table", o->energy_table,
                   "per-architecture energy from a device table instead of the manifest (e.g. data/hwnasbench_nb201.csv.gz)");
   sim->add_option("--energy-column", o->energy_column, "its column, mJ per inference (e.g. c10_edgegpu_energy)");
+  sim->add_option("--accuracy", o->accuracy,
+                  "bundle: the bundle's networks' own test accuracy; manifest: each architecture's manifest accuracy")
+      ->capture_default_str();
   sim->add_option("--out", o->out, "output folder")->required();
   sim->callback([o] { simulate(*o); });
 }

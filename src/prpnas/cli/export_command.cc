@@ -17,6 +17,7 @@ struct ExportCommandOptions {
   run::ExportOptions single;
   bool front = false;
   int count = 5;
+  std::string candidates;
 };
 
 void export_bundle(const ExportCommandOptions& o) {
@@ -24,7 +25,8 @@ void export_bundle(const ExportCommandOptions& o) {
     throw ConfigError("--front exports the supernet's shared weights: give no --arch, --finetune-epochs or "
                       "--from-ground-truth with it");
   }
-  const run::BundleResult r = run::export_bundle_from_run({o.single.run_dir, o.count, o.single.out}, stderr);
+  const run::BundleResult r =
+      run::export_bundle_from_run({o.single.run_dir, o.count, o.single.out, o.candidates}, stderr);
   const nlohmann::json& m = r.manifest;
   fmt::print("{}/bundle.pt: {} architectures in {:.1f} KiB, against {:.1f} KiB as separate files; logits within "
              "{:.2g} of each single network's on {} test images; {:.1f} s; manifest.json\n",
@@ -53,6 +55,9 @@ void add_export_command(CLI::App& app) {
   command->add_option("--arch", o->arch, "the architecture, as the space's native string");
   command->add_flag("--front", all->front, "a bundle of --count architectures across the run's front, sharing weights");
   command->add_option("--count", all->count, "architectures in a --front bundle")->capture_default_str();
+  command->add_option("--candidates", all->candidates,
+                      "with --front: a CSV with an arch column whose front to take (e.g. the run's pool.csv, a search's "
+                      "output); default: the run's front.csv");
   command->add_option("--out", o->out, "the TorchScript file (its description goes to OUT.json), or the bundle's folder")
       ->required();
   command->add_option("--finetune-epochs", o->finetune_epochs,
@@ -60,7 +65,10 @@ void add_export_command(CLI::App& app) {
       ->capture_default_str();
   command->add_flag("--from-ground-truth", o->from_ground_truth,
                     "train the network from scratch at the fidelity of the run's evaluation.truth instead");
-  command->callback([all] { all->front ? export_bundle(*all) : export_one(all->single); });
+  command->callback([all] {
+    if (!all->front && !all->candidates.empty()) throw ConfigError("--candidates goes with --front");
+    all->front ? export_bundle(*all) : export_one(all->single);
+  });
 }
 
 }  // namespace prpnas::cli

@@ -16,6 +16,7 @@ BundleEntry read_entry(const nlohmann::json& a, const std::string& path, std::si
   e.arch = a.at("arch").get<std::string>();
   e.accuracy = a.at("accuracy").at("value").get<double>();
   e.accuracy_kind = a.at("accuracy").at("kind").get<std::string>();
+  e.bundle_test_accuracy = a.at("bundle_test_accuracy").get<double>();
   const nlohmann::json& costs = a.at("costs");
   if (costs.contains("latency_ms")) {
     e.latency_ms = costs["latency_ms"].at("value").get<double>();

@@ -17,6 +17,7 @@ struct BundleEntry {
   std::string arch;
   double accuracy = 0;        // %
   std::string accuracy_kind;  // stand-alone test, or shared-weight estimate
+  double bundle_test_accuracy = 0;  // %, of this architecture in the bundle, on the export's check images
   std::optional<double> latency_ms, energy_mj;  // per inference (batch 1), when the manifest has them
   std::string latency_source, energy_source;
 };

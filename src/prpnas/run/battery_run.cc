@@ -49,9 +49,19 @@ std::vector<deploy::Choice> bundle_choices(const BatterySimulateOptions& o, cons
 }  // namespace
 
 BatterySimulateResult simulate_bundle(const BatterySimulateOptions& o) {
+  if (o.accuracy != "bundle" && o.accuracy != "manifest") {
+    throw ConfigError(fmt::format("--accuracy {}: bundle or manifest", o.accuracy));
+  }
   const deploy::BundleManifest manifest = deploy::read_bundle_manifest(o.bundle);
   BatterySimulateResult result;
-  const std::vector<deploy::Choice> choices = bundle_choices(o, manifest, result.energy_source);
+  std::vector<deploy::Choice> choices = bundle_choices(o, manifest, result.energy_source);
+  if (o.accuracy == "bundle") {
+    for (std::size_t k = 0; k < choices.size(); ++k) choices[k].accuracy = manifest.entries[k].bundle_test_accuracy;
+    result.accuracy_source = fmt::format("the bundle's own test accuracy ({} test images)",
+                                         manifest.json.at("check").at("test_images").get<int64_t>());
+  } else {
+    result.accuracy_source = "the manifest: " + manifest.entries.front().accuracy_kind;
+  }
   std::vector<std::unique_ptr<deploy::BatteryPolicy>> policies;
   for (const std::string& spec : o.policies) policies.push_back(deploy::parse_battery_policy(spec));  // all, first
   std::filesystem::create_directories(o.out);

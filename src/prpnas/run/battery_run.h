@@ -20,12 +20,17 @@ struct BatterySimulateOptions {
   std::vector<std::string> policies = {"most-accurate", "most-efficient", "time:5"};  // the paper's three
   std::string energy_table;   // "": the manifest's energy_mj; else a device table (arch + columns)
   std::string energy_column;  // its column, mJ per inference (e.g. c10_edgegpu_energy)
+  // "bundle": the accuracy the bundle's networks reached on the export's test
+  // images (what is deployed); "manifest": each architecture's manifest
+  // accuracy (stand-alone when known: what the architecture reaches trained alone).
+  std::string accuracy = "bundle";
   std::string out;
 };
 
 struct BatterySimulateResult {
   CsvTable summary;          // one row per policy
   std::string energy_source;
+  std::string accuracy_source;
 };
 
 // Throws ConfigError/DataError naming the option or file.

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
-#include <numeric>
+#include <set>
 #include <sstream>
 
 #include <fmt/core.h>
@@ -14,6 +14,8 @@
 #include "prpnas/deploy/torchscript_export.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/nn/torch_info.h"
+#include "prpnas/pareto/objective.h"
+#include "prpnas/pareto/ranking.h"
 #include "prpnas/run/export_description.h"
 #include "prpnas/run/export_run.h"
 #include "prpnas/run/run_directory.h"
@@ -67,32 +69,46 @@ BundleResult export_bundle_from_run(const BundleOptions& o, std::FILE* log) {
   const auto start = std::chrono::steady_clock::now();
   if (o.count < 1) throw ConfigError(fmt::format("--count {}: give at least 1", o.count));
   const TrainConfig config = read_run_config(o.run_dir);
-  const std::string front_path = train::RunLayout(o.run_dir).front();
+  const std::string front_path = o.candidates.empty() ? train::RunLayout(o.run_dir).front() : o.candidates;
   if (!std::filesystem::exists(front_path)) {
     throw DataError(fmt::format("{}: no front; finish the run first (prpnas train --out {})", front_path, o.run_dir));
   }
   std::filesystem::create_directories(o.out);
   const RunSetup setup = assemble_run(config, o.run_dir, /*measure_if_missing=*/false);
 
-  // The front, most accurate first (the cheaper first among equals).
-  const CsvTable front = read_csv(front_path);
-  const std::size_t arch_column = front.column("arch");
-  const std::vector<double> estimate = front.numbers("accuracy");
-  std::vector<std::size_t> order(front.rows.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return estimate[a] > estimate[b]; });
-  std::vector<std::size_t> picked;
-  for (std::size_t i : spread_indices(order.size(), static_cast<std::size_t>(o.count))) picked.push_back(order[i]);
-  if (picked.empty()) throw DataError(front_path + ": the front is empty");
-  if (log && picked.size() < static_cast<std::size_t>(o.count)) {
-    fmt::print(log, "prpnas: note: the front has {} architectures; the bundle holds all of them\n", picked.size());
+  // The candidates' front on the run's objectives, estimated now with the
+  // trained supernet and the run's cost tables (a file's own columns may be
+  // stale: a Step 2 pool is ranked after Step 1), most accurate first.
+  const CsvTable candidates = read_csv(front_path);
+  std::vector<space::Architecture> archs;
+  std::set<space::Architecture> seen;
+  for (const auto& row : candidates.rows) {
+    const space::Architecture arch = setup.space->parse(row.at(candidates.column("arch")));
+    if (seen.insert(arch).second) archs.push_back(arch);
   }
-  std::vector<space::Architecture> paths;
-  for (std::size_t i : picked) paths.push_back(setup.space->parse(front.rows[i][arch_column]));
-
+  if (archs.empty()) throw DataError(front_path + ": no architectures");
   train::TrainedSupernet trained = train::load_trained_supernet(o.run_dir, setup.inputs.network);
   nn::set_compute_threads(config.threads);
   train::SupernetEvaluator evaluator(trained.supernet, setup.data, config.training.evaluation);
+  const std::vector<double> estimate = evaluator.accuracies(archs, log);
+  std::vector<pareto::Objective> objectives;
+  for (const std::string& spec : config.objectives) objectives.push_back(pareto::parse_objective(spec));
+  std::vector<std::vector<double>> rows;
+  for (std::size_t i = 0; i < archs.size(); ++i) {
+    rows.push_back({estimate[i]});
+    for (const auto& cost : setup.inputs.costs) rows.back().push_back(cost.table.cost(archs[i]));
+  }
+  std::vector<std::size_t> order = pareto::non_dominated(pareto::to_minimized(objectives, rows));
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return estimate[a] > estimate[b]; });
+  std::vector<std::size_t> picked;
+  for (std::size_t i : spread_indices(order.size(), static_cast<std::size_t>(o.count))) picked.push_back(order[i]);
+  if (log && picked.size() < static_cast<std::size_t>(o.count)) {
+    fmt::print(log, "prpnas: note: the front of {} has {} architectures; the bundle holds all of them\n", front_path,
+               picked.size());
+  }
+  std::vector<space::Architecture> paths;
+  for (std::size_t i : picked) paths.push_back(archs[i]);
+
   const int64_t checked = std::min<int64_t>(kBundleCheckedImages, setup.data.test.size());
   if (checked == 0) throw DataError(fmt::format("--run {}: the dataset has no test images to check with", o.run_dir));
   const train::Batch batch = train::make_batch(setup.data.test, torch::arange(checked), setup.data);

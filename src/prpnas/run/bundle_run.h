@@ -1,7 +1,9 @@
 // `prpnas export --run DIR --front --count S --out BUNDLE/`: S architectures
 // of a trained run's front (the most accurate, the cheapest and evenly in
-// between) as one TorchScript module with shared weights
-// (deploy/bundle_export.h), BUNDLE/bundle.pt, and BUNDLE/manifest.json: per
+// between): the front, on the run's objectives as estimated now, of its
+// front.csv or of other candidates (a search's front, its Step 2 pool). They
+// go into one TorchScript module with shared weights (deploy/bundle_export.h),
+// BUNDLE/bundle.pt, described by BUNDLE/manifest.json: per
 // architecture its native string, accuracy (stand-alone when the run's
 // ground truth knows it, else the shared-weight estimate, labelled), costs
 // with their source (export_description.h) and size; the bundle's size
@@ -25,6 +27,7 @@ struct BundleOptions {
   std::string run_dir;
   int count = 5;       // architectures; fewer when the front has fewer
   std::string out;     // a directory
+  std::string candidates;  // a CSV with an `arch` column to take the front of; "" = the run's front.csv
 };
 
 struct BundleResult {
