@@ -14,8 +14,8 @@
 //   Nb201Evaluation/N        SupernetEvaluator::accuracies       archs/s
 //   Nb201StepGrowth/C/N/paths  a strict-fairness step over `paths` choices
 //                            per edge, at other network sizes (docs/PERFORMANCE.md)
-//   Space*/SPACE             the same three at every space's CPU preset
-//                            (nb201, darts, proxyless), for the per-space figures
+//   Space*/SPACE             the same three at the CPU preset of darts and
+//                            proxyless, for the per-space figures
 //
 // Run Nb201EvaluationBefore first in its process (bench/compare_pytorch.sh
 // does): the memory policy the others set cannot be undone.
@@ -75,33 +75,13 @@ train::Batch first_batch() {
   return train::make_batch(fashion_mnist().train, torch::arange(kBatch), fashion_mnist());
 }
 
-void Nb201SinglePathStep(benchmark::State& state) {
-  nn::set_compute_threads(kThreads);
-  auto supernet = default_supernet();
-  auto sgd = train::make_weight_optimizer(*supernet);
-  const train::Batch batch = first_batch();
-  std::mt19937_64 rng(0);
-  for (auto _ : state) {
-    train::single_path_step(*supernet, sgd, batch, space::sample_uniform(supernet->space(), rng));
-  }
-  state.counters["images/s"] = benchmark::Counter(static_cast<double>(state.iterations() * kBatch),
-                                                  benchmark::Counter::kIsRate);
-}
+void SpaceSinglePathStep(benchmark::State& state, const char* space);
+void SpaceFairnessStep(benchmark::State& state, const char* space);
+
+void Nb201SinglePathStep(benchmark::State& state) { SpaceSinglePathStep(state, "nb201"); }
 BENCHMARK(Nb201SinglePathStep)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3);
 
-void Nb201FairnessStep(benchmark::State& state) {
-  nn::set_compute_threads(kThreads);
-  auto supernet = default_supernet();
-  auto sgd = train::make_weight_optimizer(*supernet);
-  const train::Batch batch = first_batch();
-  const space::ChoiceMask all = supernet->space().full_mask();
-  std::mt19937_64 rng(0);
-  int64_t path_images = 0;
-  for (auto _ : state) {
-    path_images += static_cast<int64_t>(train::fairness_step(*supernet, sgd, batch, all, rng).paths.size()) * kBatch;
-  }
-  state.counters["path-images/s"] = benchmark::Counter(static_cast<double>(path_images), benchmark::Counter::kIsRate);
-}
+void Nb201FairnessStep(benchmark::State& state) { SpaceFairnessStep(state, "nb201"); }
 BENCHMARK(Nb201FairnessStep)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3);
 
 train::SupernetEvaluatorOptions default_evaluation() {
@@ -218,7 +198,6 @@ void SpaceEvaluation(benchmark::State& state, const char* space) {
   BENCHMARK_CAPTURE(SpaceSinglePathStep, name, #name)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3); \
   BENCHMARK_CAPTURE(SpaceFairnessStep, name, #name)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3);   \
   BENCHMARK_CAPTURE(SpaceEvaluation, name, #name)->Arg(20)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1)
-PRPNAS_SPACE_BENCHMARKS(nb201);
 PRPNAS_SPACE_BENCHMARKS(darts);
 PRPNAS_SPACE_BENCHMARKS(proxyless);
 
