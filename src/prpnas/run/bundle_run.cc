@@ -30,7 +30,6 @@
 namespace prpnas::run {
 namespace {
 
-constexpr int64_t kBundleCheckedImages = 1000;
 
 // arch -> stand-alone test accuracy, from the run's ground truth.
 std::map<std::string, double> known_accuracies(const TrainConfig& config) {
@@ -109,9 +108,8 @@ BundleResult export_bundle_from_run(const BundleOptions& o, std::FILE* log) {
   std::vector<space::Architecture> paths;
   for (std::size_t i : picked) paths.push_back(archs[i]);
 
-  const int64_t checked = std::min<int64_t>(kBundleCheckedImages, setup.data.test.size());
-  if (checked == 0) throw DataError(fmt::format("--run {}: the dataset has no test images to check with", o.run_dir));
-  const train::Batch batch = train::make_batch(setup.data.test, torch::arange(checked), setup.data);
+  const train::Batch batch = export_check_batch(setup.data, o.run_dir);
+  const int64_t checked = batch.labels.size(0);
   const torch::Tensor example = batch.images.slice(0, 0, 2);
 
   const std::string bytes = saved(deploy::export_bundle(

@@ -1,10 +1,21 @@
 #include "prpnas/run/export_description.h"
 
+#include <algorithm>
 #include <filesystem>
 
+#include <fmt/core.h>
+
 #include "prpnas/train/run_layout.h"
+#include "prpnas/util/error.h"
 
 namespace prpnas::run {
+
+train::Batch export_check_batch(const data::DatasetSplits& data, const std::string& run_dir) {
+  constexpr int64_t kCheckedImages = 1000;
+  const int64_t checked = std::min<int64_t>(kCheckedImages, data.test.size());
+  if (checked == 0) throw DataError(fmt::format("--run {}: the dataset has no test images to check with", run_dir));
+  return train::make_batch(data.test, torch::arange(checked), data);
+}
 
 nlohmann::json input_description(const TrainConfig& config, const RunSetup& setup, const data::DatasetSplits& data) {
   return {

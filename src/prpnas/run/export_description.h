@@ -14,8 +14,13 @@
 #include "prpnas/nn/supernet_factory.h"
 #include "prpnas/run/run_setup.h"
 #include "prpnas/run/train_config.h"
+#include "prpnas/train/batches.h"
 
 namespace prpnas::run {
+
+// The test images an export is checked on: the first 1,000 of `data.test`
+// (fewer if it is smaller); DataError naming --run when there are none.
+train::Batch export_check_batch(const data::DatasetSplits& data, const std::string& run_dir);
 
 // space, network, input, normalisation, classes and dataset.
 nlohmann::json input_description(const TrainConfig& config, const RunSetup& setup, const data::DatasetSplits& data);

@@ -27,7 +27,6 @@
 namespace prpnas::run {
 namespace {
 
-constexpr int64_t kCheckedImages = 1000;
 
 space::Architecture parse_arch(const space::SearchSpace& space, const std::string& text) {
   try {
@@ -131,9 +130,8 @@ ExportResult export_from_run(const ExportOptions& o, std::FILE* log) {
   const Exportable source = o.from_ground_truth ? from_ground_truth(config, *setup.space, arch, truth_data)
                                                 : from_supernet(o, config, setup, arch, log);
   const data::DatasetSplits& data = *source.data;
-  const int64_t checked = std::min<int64_t>(kCheckedImages, data.test.size());
-  if (checked == 0) throw DataError(fmt::format("--run {}: the dataset has no test images to check with", o.run_dir));
-  const train::Batch batch = train::make_batch(data.test, torch::arange(checked), data);
+  const train::Batch batch = export_check_batch(data, o.run_dir);
+  const int64_t checked = batch.labels.size(0);
 
   // Export, then load the bytes back and compare before anything is written.
   nn::Network& network = *source.network;
