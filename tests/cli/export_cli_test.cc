@@ -180,6 +180,34 @@ TEST_F(ExportCliBase, TheBundleSwitchesBetweenTheFrontsNetworks) {
   EXPECT_NEAR(std::stod(summary.rows[0][summary.column("energy_mwh")]), 2 * e0 * 24, 1e-4 * e0);  // mJ/s x h = mWh
   EXPECT_NEAR(std::stod(summary.rows[0][summary.column("mean_accuracy")]), model.entries()[0].bundle_test_accuracy, 1e-3);
   EXPECT_TRUE(std::filesystem::exists(sim + "/battery.svg"));
+
+  // The real bundle on this machine: on the export's 1,000 check images one
+  // at a time, it scores what the manifest says it scored on them at once.
+  const std::string live = (dir_ / "live").string();
+  const Result fixed = run("battery run --bundle " + bundle + " --policy fixed:0 --rate 0 --inferences 1000 --out " + live);
+  ASSERT_EQ(fixed.code, 0) << fixed.err;
+  const prpnas::CsvTable tally = prpnas::read_csv(live + "/summary.csv");
+  EXPECT_EQ(tally.rows[0][tally.column("inferences")], "1000");
+  EXPECT_NEAR(std::stod(tally.rows[0][tally.column("accuracy")]), model.entries()[0].bundle_test_accuracy, 0.2);
+  EXPECT_EQ(tally.rows[1][tally.column("inferences")], "0");
+  EXPECT_EQ(prpnas::read_csv(live + "/switches.csv").rows.size(), 0u);
+
+  // One wall second is ten device hours: time:2 steps to a cheaper architecture every 0.2 s.
+  const Result timed = run("battery run --bundle " + bundle + " --policy time:2 --seconds 1 --time-scale 36000 --rate 200 "
+                           "--capacity-mwh 1000000 --out " + live);
+  ASSERT_EQ(timed.code, 0) << timed.err;
+  EXPECT_NE(timed.out.find("switch 0 -> 1"), std::string::npos) << timed.out;
+  const prpnas::CsvTable switches = prpnas::read_csv(live + "/switches.csv");
+  ASSERT_EQ(switches.rows.size(), model.size() - 1);
+  for (std::size_t i = 0; i < switches.rows.size(); ++i) {
+    EXPECT_EQ(switches.rows[i][switches.column("to")], std::to_string(i + 1));
+    EXPECT_GE(std::stod(switches.rows[i][switches.column("device_hours")]), 2.0 * (i + 1));
+  }
+  const prpnas::CsvTable battery = prpnas::read_csv(live + "/log.csv");
+  for (std::size_t i = 1; i < battery.rows.size(); ++i) {
+    EXPECT_LE(std::stod(battery.rows[i][2]), std::stod(battery.rows[i - 1][2]));  // the charge only falls
+  }
+  expect_error("battery run --bundle " + bundle + " --data fashion-mnist --out " + live, "but the bundle takes 1x16x16");
 }
 
 // The two other sources of weights: fine-tuned, and trained from scratch at
