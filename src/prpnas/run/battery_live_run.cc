@@ -41,6 +41,7 @@ TestImages test_images(const BatteryLiveOptions& o, const nlohmann::json& manife
   data::DatasetOptions options;
   options.spec = o.data.empty() ? manifest.at("dataset").get<std::string>() : o.data;
   const data::DatasetSplits splits = data::load_dataset(options);
+  if (splits.test.size() == 0) throw DataError(fmt::format("--data {}: has no test images to infer on", options.spec));
   const nlohmann::json& input = manifest.at("input");
   const std::vector<int64_t> want = {input.at("channels"), input.at("height"), input.at("width")};
   const auto shape = splits.test.images.sizes().slice(1).vec();
