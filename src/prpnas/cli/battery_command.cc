@@ -29,7 +29,7 @@ void simulate(const run::BatterySimulateOptions& o) {
 }
 
 void run_live(run::BatteryLiveOptions o) {
-  o.on_switch = [&o](const deploy::SwitchEvent& s) {
+  o.on_switch = [](const deploy::SwitchEvent& s) {
     fmt::print("{:8.1f} s  device {:6.2f} h  battery {:5.1f} %  switch {} -> {}\n", s.wall_s, s.hours, 100 * s.charge,
                s.from, s.to);
     std::fflush(stdout);
