@@ -16,6 +16,7 @@
 #include "prpnas/util/atomic_file.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/interruption.h"
+#include "prpnas/util/number_cell.h"
 
 namespace prpnas::run {
 namespace {
@@ -40,7 +41,7 @@ struct TestImages {
 TestImages test_images(const BatteryLiveOptions& o, const nlohmann::json& manifest) {
   data::DatasetOptions options;
   options.spec = o.data.empty() ? manifest.at("dataset").get<std::string>() : o.data;
-  const data::DatasetSplits splits = data::load_dataset(options);
+  data::DatasetSplits splits = data::load_dataset(options);
   if (splits.test.size() == 0) throw DataError(fmt::format("--data {}: has no test images to infer on", options.spec));
   const nlohmann::json& input = manifest.at("input");
   const std::vector<int64_t> want = {input.at("channels"), input.at("height"), input.at("width")};
@@ -49,11 +50,10 @@ TestImages test_images(const BatteryLiveOptions& o, const nlohmann::json& manife
     throw ConfigError(fmt::format("--data {}: images are {}x{}x{} but the bundle takes {}x{}x{}", options.spec, shape[0],
                                   shape[1], shape[2], want[0], want[1], want[2]));
   }
-  const auto mean = manifest.at("normalisation").at("mean").get<std::vector<float>>();
-  const auto stddev = manifest.at("normalisation").at("std").get<std::vector<float>>();
-  torch::Tensor x = splits.test.images.to(torch::kFloat32) / 255;
-  x = (x - torch::tensor(mean).view({1, -1, 1, 1})) / torch::tensor(stddev).view({1, -1, 1, 1});
-  return {x.contiguous(), splits.test.labels, splits.source};
+  // The bundle's own normalisation, not the one recomputed from these files.
+  splits.mean = manifest.at("normalisation").at("mean").get<std::vector<float>>();
+  splits.stddev = manifest.at("normalisation").at("std").get<std::vector<float>>();
+  return {data::normalize(splits.test.images, splits), splits.test.labels, splits.source};
 }
 
 // Measures every architecture briefly, so that the policy ranks them by what
@@ -77,14 +77,12 @@ std::vector<deploy::Choice> calibrate(deploy::SwitchableModel& model, const Test
   return choices;
 }
 
-std::string number(double value) { return fmt::format("{:.6g}", value); }
-
 CsvTable switch_table(const std::string& path, const deploy::BatteryLedger& ledger,
                       const std::vector<deploy::BundleEntry>& entries) {
   CsvTable table{path, {"wall_s", "device_hours", "charge_percent", "from", "to", "to_arch"}, {}, {}};
   for (const deploy::SwitchEvent& s : ledger.switches()) {
-    table.rows.push_back({number(s.wall_s), number(s.hours), number(100 * s.charge), std::to_string(s.from),
-                          std::to_string(s.to), entries[s.to].arch});
+    table.rows.push_back({number_cell(s.wall_s), number_cell(s.hours), number_cell(100 * s.charge),
+                          std::to_string(s.from), std::to_string(s.to), entries[s.to].arch});
   }
   return table;
 }
@@ -98,16 +96,15 @@ CsvTable summary_table(const std::string& path, const deploy::BatteryLedger& led
                   "manifest_energy_mj"},
                  {},
                  {}};
-  auto optional = [](const std::optional<double>& v) { return v ? number(*v) : std::string(); };
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const deploy::ArchitectureTally& t = ledger.tallies()[k];
-    const double n = static_cast<double>(std::max<int64_t>(t.inferences, 1));
-    table.rows.push_back({std::to_string(k), entries[k].arch, std::to_string(t.inferences), number(t.active_s),
-                          number(t.active_s * time_scale / 3600), t.inferences ? number(100.0 * t.correct / n) : "",
-                          number(entries[k].bundle_test_accuracy), t.inferences ? number(t.latency_ms / n) : "",
-                          number(calibrated_ms[k]), optional(entries[k].latency_ms),
-                          t.inferences ? number(t.energy_mj / n) : "", number(calibrated[k].energy_mj),
-                          optional(entries[k].energy_mj)});
+    const double n = static_cast<double>(t.inferences);  // 0: the means are NaN, written empty
+    table.rows.push_back({std::to_string(k), entries[k].arch, std::to_string(t.inferences), number_cell(t.active_s),
+                          number_cell(t.active_s * time_scale / 3600), number_cell(100.0 * t.correct / n),
+                          number_cell(entries[k].bundle_test_accuracy), number_cell(t.latency_ms / n),
+                          number_cell(calibrated_ms[k]), number_cell(entries[k].latency_ms.value_or(NAN)),
+                          number_cell(t.energy_mj / n), number_cell(calibrated[k].energy_mj),
+                          number_cell(entries[k].energy_mj.value_or(NAN))});
   }
   return table;
 }
@@ -140,8 +137,8 @@ BatteryLiveResult run_battery_live(const BatteryLiveOptions& o) {
     if (wall >= o.seconds) break;
     if (wall >= next_log_s) {
       const deploy::DeviceState s = ledger.state(wall);
-      log.rows.push_back({number(wall), number(s.hours), number(100 * s.charge), std::to_string(ledger.active()),
-                          std::to_string(done)});
+      log.rows.push_back({number_cell(wall), number_cell(s.hours), number_cell(100 * s.charge),
+                          std::to_string(ledger.active()), std::to_string(done)});
       next_log_s = std::floor(wall) + 1;
     }
     const std::size_t k = policy->choose(ledger.state(wall), choices);
@@ -154,11 +151,13 @@ BatteryLiveResult run_battery_live(const BatteryLiveOptions& o) {
     const Clock::time_point began = Clock::now();
     const torch::Tensor logits = model.infer(test.images.narrow(0, i, 1));
     const double latency_ms = 1000 * seconds_since(began);
-    double energy_mj = hw::model_energy_mj(latency_ms, o.power_watts);
+    double energy_mj = 0;
     if (rapl.available()) {  // the package's energy since the last inference: idle time included
       const hw::RaplSample now = rapl.sample();
       energy_mj = 1000 * rapl.joules_between(last, now);
       last = now;
+    } else {
+      energy_mj = hw::model_energy_mj(latency_ms, o.power_watts);
     }
     const bool correct = logits.argmax(1).item<int64_t>() == test.labels[i].item<int64_t>();
     ++done;
@@ -168,7 +167,7 @@ BatteryLiveResult run_battery_live(const BatteryLiveOptions& o) {
   result.wall_s = std::min(seconds_since(start), o.seconds);
   ledger.activate(ledger.active(), result.wall_s);  // closes the last interval
   const deploy::DeviceState end = ledger.state(result.wall_s);
-  log.rows.push_back({number(result.wall_s), number(end.hours), number(100 * end.charge),
+  log.rows.push_back({number_cell(result.wall_s), number_cell(end.hours), number_cell(100 * end.charge),
                       std::to_string(ledger.active()), std::to_string(done)});
 
   result.summary = summary_table(o.out + "/summary.csv", ledger, o.time_scale, model.entries(), choices, calibrated_ms);

@@ -30,7 +30,6 @@
 namespace prpnas::run {
 namespace {
 
-
 // arch -> stand-alone test accuracy, from the run's ground truth.
 std::map<std::string, double> known_accuracies(const TrainConfig& config) {
   std::map<std::string, double> known;

@@ -27,7 +27,6 @@
 namespace prpnas::run {
 namespace {
 
-
 space::Architecture parse_arch(const space::SearchSpace& space, const std::string& text) {
   try {
     return space.parse(text);
