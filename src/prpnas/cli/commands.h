@@ -23,6 +23,7 @@ void add_experiment_command(CLI::App& app);
 void add_search_command(CLI::App& app);
 void add_export_command(CLI::App& app);
 void add_battery_command(CLI::App& app);
+void add_launch_command(CLI::App& app);
 
 }  // namespace prpnas::cli
 

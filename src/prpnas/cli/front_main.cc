@@ -1,6 +1,6 @@
 // prpnas: the program users run. Loading libtorch takes 0.4-1 s, longer than
 // ranking 15,625 points, so the commands that need no torch (pareto, stats,
-// costs, and space info|enumerate|sample|check) run here, in a program that
+// costs, launch, and space info|enumerate|sample|check) run here, in a program that
 // does not link it. Every other command, and the top-level --help and
 // --version, is handed to prpnas-torch beside this program (execv: same
 // process, arguments, streams and exit status), as git and cargo hand
@@ -23,7 +23,7 @@ namespace {
 bool runs_here(int argc, char** argv) {
   if (argc < 2) return false;
   const std::string command = argv[1];
-  if (command == "pareto" || command == "stats" || command == "costs") return true;
+  if (command == "pareto" || command == "stats" || command == "costs" || command == "launch") return true;
   // `space costs` builds networks; `space --help` lists it.
   static const std::set<std::string> torch_free_space = {"info", "enumerate", "sample", "check"};
   return command == "space" && argc > 2 && torch_free_space.count(argv[2]) > 0;
@@ -49,5 +49,6 @@ int main(int argc, char** argv) {
   prpnas::cli::add_stats_command(app);
   prpnas::cli::add_space_command(app);
   prpnas::cli::add_costs_command(app);
+  prpnas::cli::add_launch_command(app);
   return prpnas::cli::run_app(app, argc, argv);
 }

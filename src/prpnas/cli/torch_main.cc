@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   prpnas::cli::add_export_command(app);
   prpnas::cli::add_battery_command(app);
   prpnas::cli::add_experiment_command(app);
+  prpnas::cli::add_launch_command(app);
 
   return prpnas::cli::run_app(app, argc, argv);
 }

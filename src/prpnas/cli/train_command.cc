@@ -1,10 +1,12 @@
 // `prpnas train`: a supernet training run (PRP, its ablation, or a baseline)
 // from a TOML configuration into a run directory; the same command resumes.
 #include <cmath>
+#include <optional>
 
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/dist/process_group.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/run/run_directory.h"
 #include "prpnas/run/run_setup.h"
@@ -20,13 +22,22 @@ struct TrainCommandOptions {
 
 void run(const TrainCommandOptions& o) {
   const run::TrainConfig config = run::read_train_config(o.config, o.method, o.space);
-  const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));
-  const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
-  run::record_run_config(o.out, run::effective_config(config));
+  // Rank 0 owns the run directory (and measures its LUT); the others read it.
+  dist::ProcessGroup& group = dist::world();
+  std::optional<FileLock> lock;
+  std::optional<run::RunSetup> setup;
+  if (group.writes()) {
+    lock.emplace(run::claim_run_directory(o.out, run::effective_config(config)));
+    setup.emplace(run::assemble_run(config, o.out, /*measure_if_missing=*/true));
+    run::record_run_config(o.out, run::effective_config(config));
+  }
+  group.barrier("the run's set-up");
+  if (!group.writes()) setup.emplace(run::assemble_run(config, o.out, /*measure_if_missing=*/false));
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
-  const train::TrainingSummary s =
-      train::run_supernet_training(setup.data, setup.inputs, config.training, o.out, stderr);
+  const train::TrainingSummary s = train::run_supernet_training(setup->data, setup->inputs, config.training, o.out,
+                                                                group.writes() ? stderr : nullptr);
+  if (!group.writes()) return;
   auto show = [](double value) { return std::isfinite(value) ? fmt::format("{:.3f}", value) : std::string("-"); };
   fmt::print("{}: {} {} steps in {:.0f} s; Kendall tau-b vs ground truth: supernet {} (accuracy alone {}), "
              "alpha {}, {} alone {}; front {} of {} candidates, hypervolume {:.4f}\n",

@@ -8,6 +8,7 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/dist/process_group.h"
 #include "prpnas/train/bundle_tensors.h"
 #include "prpnas/train/run_tables.h"
 #include "prpnas/util/atomic_file.h"
@@ -86,8 +87,10 @@ void load_sgd(const TensorBundle& bundle, torch::optim::SGD& sgd, const std::str
 }  // namespace
 
 void save_checkpoint(SupernetRun& run, bool also_as_step1) {
-  write_run_tables(run);
   run.state.seconds.total = run.elapsed();
+  run.checkpointed_step = run.state.step;
+  if (!dist::world().writes()) return;
+  write_run_tables(run);
   TensorBundle bundle;
   put_module(bundle, "supernet.", run.supernet->module());
   save_sgd(bundle, run.sgd);
@@ -113,7 +116,6 @@ void save_checkpoint(SupernetRun& run, bool also_as_step1) {
   std::filesystem::rename(next, path, ec);
   if (ec) throw Error(fmt::format("{}: cannot move the new checkpoint into place ({})", path, ec.message()));
   if (also_as_step1) write_file_atomically(run.layout.step1_checkpoint(), bytes);
-  run.checkpointed_step = run.state.step;
 }
 
 void load_checkpoint(SupernetRun& run) {

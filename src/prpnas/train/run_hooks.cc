@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/dist/parameter_sync.h"
+#include "prpnas/dist/process_group.h"
 #include "prpnas/train/checkpoint.h"
 #include "prpnas/train/methods/training_method.h"
 #include "prpnas/train/run_tables.h"
@@ -19,11 +21,15 @@ void WallTimeHook::after_step(SupernetRun& run, bool) { run.state.log.back()[kSe
 
 void CheckpointHook::after_step(SupernetRun& run, bool phase_end) {
   const bool scheduled = phase_end || run.state.step % run.options.checkpoint_every == 0;
+  dist::ProcessGroup& group = dist::world();
   if (scheduled) {
+    // W and alpha must have stayed the same on every rank: a cheap proof.
+    dist::check_identical(group, run.synchronized_tensors(), "the supernet (weights, BN statistics or alpha)");
     if (run.in_step2()) record_alpha(run);
     save_checkpoint(run);
   }
-  if (const int signal = stop_signal()) {
+  // Every rank stops after the same step, the first at which any saw a signal.
+  if (const int signal = static_cast<int>(group.max(stop_signal(), "the stop signal"))) {
     if (!scheduled) save_checkpoint(run);
     throw Interrupted(signal, fmt::format("{}: stopped by {} at step {}/{}; checkpoint written, run the same "
                                           "command to resume",

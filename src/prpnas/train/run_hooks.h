@@ -43,7 +43,10 @@ class WallTimeHook : public RunHook {
 
 // A checkpoint at phase ends and every checkpoint.every steps (alpha
 // recorded first in Step 2), and after the step in which SIGINT or SIGTERM
-// arrived, which it then ends with Interrupted (util/interruption.h).
+// arrived, which it then ends with Interrupted (util/interruption.h). In a
+// distributed run, before each checkpoint, a checksum proves the supernet
+// identical on every rank, and a signal to any rank stops all after the
+// same step.
 class CheckpointHook : public RunHook {
  public:
   void after_step(SupernetRun& run, bool phase_end) override;

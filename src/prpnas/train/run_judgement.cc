@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/dist/process_group.h"
 #include "prpnas/pareto/rank_correlation.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/search/front_from_alpha.h"
@@ -50,7 +51,7 @@ void write_judged_cells(const SupernetRun& run, const std::vector<double>& accur
     if (!negated_score.empty()) row.push_back(fmt::format("{}", negated_score[i]));
     csv.rows.push_back(std::move(row));
   }
-  write_csv_file(run.layout.judged(), csv);
+  if (dist::world().writes()) write_csv_file(run.layout.judged(), csv);
 }
 
 double cell_number(const std::string& cell) { return cell.empty() ? std::nan("") : std::stod(cell); }
@@ -110,7 +111,7 @@ FinalFront estimated_front(SupernetRun& run, const std::vector<space::Architectu
     front.members.push_back(std::move(member));
     front_points.push_back(points[i]);
   }
-  write_csv_file(path, csv);
+  if (dist::world().writes()) write_csv_file(path, csv);
   front.candidates = static_cast<int64_t>(candidates.size());
   front.size = static_cast<int64_t>(front_points.size());
   front.hypervolume = run.objectives.normalized_hypervolume(front_points);

@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/dist/shards.h"
 #include "prpnas/train/batches.h"
 #include "prpnas/train/bn_recalibration.h"
 #include "prpnas/util/error.h"
@@ -108,21 +109,27 @@ double SupernetEvaluator::judge(const space::Architecture& arch, nn::ForwardMemo
 
 std::vector<double> SupernetEvaluator::accuracies(const std::vector<space::Architecture>& archs,
                                                   std::FILE* progress) {
-  Progress line(options_.label, static_cast<int64_t>(archs.size()), "arch", progress);
   // Neighbours in lexicographic order share their first decisions, and so the memo's keys.
   std::vector<std::size_t> order(archs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return archs[a] < archs[b]; });
+  // Each rank judges a contiguous block of that order; every rank gets all.
+  dist::ProcessGroup& group = dist::world();
+  const dist::Shard shard = dist::shard_of(order.size(), group.rank(), group.size());
+  Progress line(options_.label, static_cast<int64_t>(shard.size()), "arch", progress);
   nn::ForwardMemo memo(options_.memo_bytes);
-  std::vector<double> out(archs.size());
+  std::vector<double> mine;
   double sum = 0;
-  for (std::size_t done = 0; done < order.size(); ++done) {
-    out[order[done]] = judge(archs[order[done]], &memo);
+  for (std::size_t i = shard.begin; i < shard.end; ++i) {
+    mine.push_back(judge(archs[order[i]], &memo));
     memo.trim();
-    sum += out[order[done]];
-    line.update(static_cast<int64_t>(done + 1), fmt::format("mean acc {:.2f}%", sum / static_cast<double>(done + 1)));
+    sum += mine.back();
+    line.update(static_cast<int64_t>(mine.size()), fmt::format("mean acc {:.2f}%", sum / static_cast<double>(mine.size())));
   }
-  sum = 0;  // again in the caller's order, as the line always said
+  const std::vector<double> sorted = dist::gather_shards(group, order.size(), mine, "shared-weight accuracies");
+  std::vector<double> out(archs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) out[order[i]] = sorted[i];
+  sum = 0;  // all of them, in the caller's order, as the line always said
   for (double a : out) sum += a;
   line.finish(out.empty() ? "" : fmt::format("mean acc {:.2f}%", sum / static_cast<double>(out.size())));
   return out;

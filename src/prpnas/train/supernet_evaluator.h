@@ -59,7 +59,10 @@ class SupernetEvaluator {
   // and bit for bit the same numbers, but cheaper: the architectures run in
   // lexicographic order, and what one computed on the fixed batches that the
   // next can reuse (the stem, NB201's first cell) is kept in a ForwardMemo
-  // of at most options.memo_bytes for the call.
+  // of at most options.memo_bytes for the call. In a distributed run
+  // (dist::world()) each rank judges a contiguous block of that order and
+  // every rank returns all of them, the same numbers again; every rank must
+  // call it, with the same architectures.
   std::vector<double> accuracies(const std::vector<space::Architecture>& archs, std::FILE* progress = nullptr);
 
   // The stand-alone network whose accuracy accuracy(arch) measures: the

@@ -73,6 +73,12 @@ pareto::Points SupernetRun::estimate(const std::vector<space::Architecture>& arc
   return objectives.points(accuracy, archs);
 }
 
+std::vector<torch::Tensor> SupernetRun::synchronized_tensors() const {
+  std::vector<torch::Tensor> out = supernet->module().parameters();  // alpha is one
+  for (const torch::Tensor& b : supernet->module().buffers()) out.push_back(b);
+  return out;
+}
+
 void SupernetRun::set_pool(ScoredArchitectures pool) {
   state.pool = std::move(pool);
   pool_points = objectives.points(state.pool.accuracy, state.pool.archs);

@@ -73,6 +73,10 @@ struct SupernetRun {
   pareto::Points estimate(const std::vector<space::Architecture>& archs, std::vector<double>& accuracy);
   void forget_estimates() { accuracy_cache_.clear(); }
 
+  // What must be bit-identical on every rank of a distributed run: the
+  // supernet's parameters (alpha is one) and buffers.
+  std::vector<torch::Tensor> synchronized_tensors() const;
+
   // Sets state.pool and pool_points.
   void set_pool(ScoredArchitectures pool);
 

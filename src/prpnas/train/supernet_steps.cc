@@ -7,6 +7,8 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/dist/parameter_sync.h"
+#include "prpnas/dist/process_group.h"
 #include "prpnas/util/error.h"
 
 namespace prpnas::train {
@@ -79,15 +81,39 @@ double forward_backward(nn::Supernet& supernet, const Batch& batch, const space:
                        fmt::format("{}: the loss of path {}/{} {}", step, k + 1, m, supernet.space().format(path)));
 }
 
+std::vector<torch::Tensor> copies(const std::vector<torch::Tensor>& tensors) {
+  std::vector<torch::Tensor> out;
+  for (const torch::Tensor& t : tensors) out.push_back(t.clone());
+  return out;
+}
+
+// In a distributed run, the paths are dealt round-robin to the ranks, each
+// on the whole batch; the gradients, BN statistics' moves and losses are
+// then summed, so every rank steps alike, as one process would (up to the
+// order of floating-point sums). A single path runs on every rank.
 StepResult run_paths(nn::Supernet& supernet, torch::optim::Optimizer& optimizer, const Batch& batch,
                      std::vector<space::Architecture> paths, const char* step) {
   check_optimizer(supernet, optimizer, step);
   supernet.module().train();
   clear_gradients(optimizer);
+  dist::ProcessGroup& group = dist::world();
+  const bool split = group.distributed() && paths.size() > 1;
+  const std::vector<torch::Tensor> buffers = supernet.module().buffers();
+  const std::vector<torch::Tensor> before = split ? copies(buffers) : std::vector<torch::Tensor>{};
   StepResult result;
   result.paths = std::move(paths);
-  for (std::size_t k = 0; k < result.paths.size(); ++k) {
-    result.losses.push_back(forward_backward(supernet, batch, result.paths[k], step, k, result.paths.size()));
+  const std::size_t m = result.paths.size();
+  result.losses.assign(m, 0.0);
+  for (std::size_t k = 0; k < m; ++k) {
+    if (split && static_cast<int>(k % static_cast<std::size_t>(group.size())) != group.rank()) continue;
+    result.losses[k] = forward_backward(supernet, batch, result.paths[k], step, k, m);
+  }
+  if (split) {
+    dist::sum_gradients(group, supernet.weights());
+    dist::sum_buffer_updates(group, buffers, before);
+    torch::Tensor losses = torch::tensor(result.losses, torch::kFloat64);
+    group.sum(losses, "the path losses");  // each is one rank's, the rest 0
+    result.losses.assign(losses.data_ptr<double>(), losses.data_ptr<double>() + m);
   }
   optimizer.step();
   return result;

@@ -13,6 +13,13 @@
 // before optimizer.step(), so the weights are left as they were (the BN
 // running statistics of the forwards already run have moved).
 //
+// In a distributed run (dist::world()), every rank draws the same paths;
+// a step of several paths deals them round-robin to the ranks, each path on
+// the whole batch, and sums the gradients, BN statistics' moves and losses
+// across ranks before the one optimizer.step(): every rank's W stays
+// bit-identical and equals one process's up to the order of floating-point
+// sums. A step of one path runs whole on every rank.
+//
 // Paths are drawn from the caller's std::mt19937_64 with our own
 // Fisher-Yates shuffle (index = rng() % n, whose bias, below n / 2^64, is
 // negligible), so a seed gives the same paths with every standard library.

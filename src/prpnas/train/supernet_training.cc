@@ -4,6 +4,8 @@
 
 #include <fmt/core.h>
 
+#include "prpnas/dist/parameter_sync.h"
+#include "prpnas/dist/process_group.h"
 #include "prpnas/train/checkpoint.h"
 #include "prpnas/train/methods/training_method.h"
 #include "prpnas/train/run_hooks.h"
@@ -75,11 +77,16 @@ TrainingSummary run_supernet_training(const data::DatasetSplits& data, const Tra
   SupernetRun run(data, inputs, options, *method, RunLayout(run_dir), progress);
   const RunJudgement judgement(run);
   std::filesystem::create_directories(run_dir);
-  if (std::filesystem::exists(run.layout.checkpoint()) || std::filesystem::exists(run.layout.previous_checkpoint())) {
+  // Every rank does what rank 0 sees: it alone writes the run directory.
+  dist::ProcessGroup& group = dist::world();
+  const bool resume = std::filesystem::exists(run.layout.checkpoint()) ||
+                      std::filesystem::exists(run.layout.previous_checkpoint());
+  if (group.from_rank0(resume ? 1 : 0, "whether to resume") != 0) {
     load_checkpoint(run);
   } else {
     save_checkpoint(run);  // so a failure at any step leaves one from before it
   }
+  dist::broadcast_from_rank0(group, run.synchronized_tensors(), "the supernet's weights");
   if (run.state.finished) {
     run.say(fmt::format("{}: already finished ({} steps); nothing to do", run_dir, run.state.step));
     return summary(run, judgement);
@@ -105,7 +112,12 @@ TrainingSummary run_supernet_training(const data::DatasetSplits& data, const Tra
   run.state.finished = true;
   save_checkpoint(run);
   const TrainingSummary result = summary(run, judgement);
-  write_file_atomically(run.layout.summary(), result.to_json(run.space).dump(2) + "\n");
+  if (group.writes()) write_file_atomically(run.layout.summary(), result.to_json(run.space).dump(2) + "\n");
+  if (group.distributed()) {
+    const dist::Traffic& t = group.traffic();
+    run.say(fmt::format("distributed: rank 0 of {}: {} collectives, {:.1f} MiB sent into them, {:.1f} s in them", group.size(),
+                        t.collectives, static_cast<double>(t.bytes) / (1 << 20), t.seconds));
+  }
   return result;
 }
 
