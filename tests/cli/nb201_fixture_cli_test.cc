@@ -27,16 +27,25 @@ using Result = prpnas::testing::CliResult;
 
 const fs::path kFixtures = fs::path(PRPNAS_SOURCE_DIR) / "tests/fixtures/nb201_four_methods";
 
-// The CPU model and the vector extensions libtorch dispatches on.
+// The CPU and what libtorch and OpenBLAS choose their kernels by: the model
+// (a virtual machine may say only "AMD EPYC", so also family, model and
+// stepping), the vector extensions, and the cache size (OpenBLAS's blocking).
+// Two machines that both said "AMD EPYC,avx,avx2,fma,avx512f,avx512_vnni"
+// gave different last bits at step 6 with the same binary (2026-12-05).
 std::string cpu_signature() {
   std::ifstream in("/proc/cpuinfo");
-  std::string model, flags;
+  std::string model, flags, family, number, stepping, cache;
+  auto value = [](const std::string& line) { return line.substr(line.find(':') + 2); };
   for (std::string line; std::getline(in, line);) {
-    if (model.empty() && line.rfind("model name", 0) == 0) model = line.substr(line.find(':') + 2);
+    if (model.empty() && line.rfind("model name", 0) == 0) model = value(line);
+    if (number.empty() && line.rfind("model\t", 0) == 0) number = value(line);
+    if (family.empty() && line.rfind("cpu family", 0) == 0) family = value(line);
+    if (stepping.empty() && line.rfind("stepping", 0) == 0) stepping = value(line);
+    if (cache.empty() && line.rfind("cache size", 0) == 0) cache = value(line);
     if (flags.empty() && line.rfind("flags", 0) == 0) flags = line;
   }
-  std::string out = model;
-  for (const std::string ext : {"avx", "avx2", "fma", "avx512f", "avx512_vnni"}) {
+  std::string out = model + ",family " + family + ",model " + number + ",stepping " + stepping + ",cache " + cache;
+  for (const std::string ext : {"avx", "avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16", "amx_tile"}) {
     if ((flags + " ").find(" " + ext + " ") != std::string::npos) out += "," + ext;
   }
   return out;
