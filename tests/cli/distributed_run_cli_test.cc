@@ -11,7 +11,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <thread>
+#include <vector>
 
 #include "prpnas/util/csv.h"
 
@@ -20,6 +22,31 @@ namespace {
 namespace fs = std::filesystem;
 using Result = prpnas::testing::CliResult;
 using Clock = std::chrono::steady_clock;
+
+// Starts rank `rank` of 2 in the background, as torchrun would (a FileStore
+// in `dir`, a timeout of `timeout` s); returns its pid.
+pid_t start_rank(int rank, const fs::path& dir, const std::string& args, const std::string& err, int timeout) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    setenv("RANK", std::to_string(rank).c_str(), 1);
+    setenv("WORLD_SIZE", "2", 1);
+    setenv("PRPNAS_STORE_FILE", (dir / "store").c_str(), 1);
+    setenv("PRPNAS_DIST_TIMEOUT", std::to_string(timeout).c_str(), 1);
+    const std::string command = "exec " + std::string(PRPNAS_BINARY) + " " + args + " >/dev/null 2>" + err;
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+// Waits until `csv` has at least `rows` rows (or 120 s).
+void wait_for_rows(const fs::path& csv, std::size_t rows) {
+  const auto deadline = Clock::now() + std::chrono::seconds(120);
+  while (Clock::now() < deadline) {
+    if (fs::exists(csv) && prpnas::read_csv(csv.string()).rows.size() >= rows) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
 
 class DistributedRunCli : public prpnas::testing::CliFixture {
  protected:
@@ -73,21 +100,6 @@ every = 4
   std::string train(const std::string& out) { return "train --config " + config() + " --out " + out; }
   std::string launch(const std::string& args) { return "launch --nproc 2 --timeout 20 -- prpnas " + args; }
 
-  // Starts rank `rank` of 2 in the background, as torchrun would; returns its pid.
-  pid_t start_rank(int rank, const std::string& args, const std::string& err) {
-    const pid_t pid = fork();
-    if (pid == 0) {
-      setenv("RANK", std::to_string(rank).c_str(), 1);
-      setenv("WORLD_SIZE", "2", 1);
-      setenv("PRPNAS_STORE_FILE", (dir_ / "store").c_str(), 1);
-      setenv("PRPNAS_DIST_TIMEOUT", "10", 1);
-      const std::string command = "exec " + std::string(PRPNAS_BINARY) + " " + args + " >/dev/null 2>" + err;
-      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    return pid;
-  }
-
   std::string lut_;
 };
 
@@ -120,13 +132,9 @@ TEST_F(DistributedRunCli, AKilledRankStopsTheOtherAndARerunEndsAsAnUninterrupted
   const std::size_t total = prpnas::read_csv(whole + "/log.csv").rows.size();
 
   const std::string err0 = (dir_ / "rank0.err").string();
-  const pid_t rank0 = start_rank(0, train(killed), err0), rank1 = start_rank(1, train(killed), "/dev/null");
-  const fs::path log = fs::path(killed) / "log.csv";
-  const auto deadline = Clock::now() + std::chrono::seconds(120);
-  while (Clock::now() < deadline) {
-    if (fs::exists(log) && prpnas::read_csv(log.string()).rows.size() >= total / 3) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  const pid_t rank0 = start_rank(0, dir_, train(killed), err0, 10);
+  const pid_t rank1 = start_rank(1, dir_, train(killed), "/dev/null", 10);
+  wait_for_rows(fs::path(killed) / "log.csv", total / 3);
   ::kill(rank1, SIGKILL);  // sh execs the program: this is the rank itself
   const auto killed_at = Clock::now();
   int status = 0;
@@ -147,6 +155,64 @@ TEST_F(DistributedRunCli, AKilledRankStopsTheOtherAndARerunEndsAsAnUninterrupted
     EXPECT_EQ(slurp(fs::path(killed) / f), slurp(fs::path(whole) / f)) << f;
   }
   prpnas::testing::expect_same_log_but_time(killed + "/log.csv", whole + "/log.csv");
+}
+
+// The ground truth across 2 ranks holds the rows one process trains
+// (architectures in another order; timings aside), and a killed rank stops
+// the other, whose rerun completes the file.
+class DistributedGroundTruthCli : public prpnas::testing::CliFixture {
+ protected:
+  std::string command(const std::string& out, int epochs = 1) {
+    return "ground-truth --space nb201 --samples 8 --seed 1 --dataset synthetic --valid-size 1000 --train-limit 500 "
+           "--epochs " + std::to_string(epochs) + " --batch-size 64 --out " + out;
+  }
+  // arch -> its cells but the two timings, for comparing files in any order.
+  static std::map<std::string, std::vector<std::string>> results(const std::string& path) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& row : prpnas::read_csv(path).rows) out[row[0]] = {row[1], row[2], row[3], row[4], row[7]};
+    return out;
+  }
+};
+
+TEST_F(DistributedGroundTruthCli, TwoRanksWriteTheRowsOfOneProcess) {
+  const std::string one = (dir_ / "one.csv").string(), two = (dir_ / "two.csv").string();
+  const Result single = run(command(one));
+  ASSERT_EQ(single.code, 0) << single.err;
+  const Result pair = run("launch --nproc 2 --timeout 20 -- prpnas " + command(two) + " --jobs 1");
+  ASSERT_EQ(pair.code, 0) << pair.err;
+  EXPECT_NE(pair.err.find("on each of 2 ranks"), std::string::npos) << pair.err;
+  EXPECT_EQ(results(two), results(one));
+  EXPECT_EQ(results(one).size(), 8u);
+  // Resuming a complete file trains nothing.
+  const Result again = run("launch --nproc 2 -- prpnas " + command(two));
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_NE(again.err.find("0 to train"), std::string::npos) << again.err;
+}
+
+TEST_F(DistributedGroundTruthCli, AKilledRankStopsTheOtherAndARerunCompletesTheFile) {
+  const std::string gt = (dir_ / "gt.csv").string(), err0 = (dir_ / "rank0.err").string();
+  const std::string args = command(gt, 3);  // long enough to kill mid-way
+  const pid_t rank0 = start_rank(0, dir_, args, err0, 5), rank1 = start_rank(1, dir_, args, "/dev/null", 5);
+  wait_for_rows(gt, 2);
+  ASSERT_TRUE(fs::exists(gt)) << slurp(err0);
+  ::kill(rank1, SIGKILL);
+  const auto killed_at = Clock::now();
+  int status = 0;
+  ASSERT_EQ(waitpid(rank0, &status, 0), rank0);
+  const double seconds = std::chrono::duration<double>(Clock::now() - killed_at).count();
+  waitpid(rank1, nullptr, 0);
+  const std::size_t kept = prpnas::read_csv(gt).rows.size();
+  ASSERT_LT(kept, 8u) << "finished before the kill; make it longer";
+  EXPECT_LT(seconds, 5 + 10) << "rank 0 waited past the timeout (and one architecture)";
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  const std::string message = slurp(err0);
+  EXPECT_NE(message.find("lost rank 1"), std::string::npos) << message;
+
+  const Result rerun = run("launch --nproc 2 -- prpnas " + args);
+  ASSERT_EQ(rerun.code, 0) << rerun.err;
+  EXPECT_NE(rerun.err.find(std::to_string(kept) + " already in"), std::string::npos) << rerun.err;
+  EXPECT_EQ(prpnas::read_csv(gt).rows.size(), 8u);
 }
 
 }  // namespace

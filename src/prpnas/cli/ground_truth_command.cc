@@ -4,6 +4,7 @@
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/cli/fidelity_options.h"
+#include "prpnas/dist/process_group.h"
 #include "prpnas/run/ground_truth_run.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/thread_count.h"
@@ -21,12 +22,17 @@ void run_ground_truth(GroundTruthOptions& o) {
   check_thread_count(o.request.jobs, "--jobs");
   apply_fidelity_options(o.request.fidelity, o.threads);
   run::GroundTruthRun gt(o.request);
+  const dist::ProcessGroup& group = dist::world();
+  std::FILE* out = group.writes() ? stderr : nullptr;  // rank 0 speaks for the job
   const std::size_t all = gt.architectures().size(), todo = gt.missing().size();
-  fmt::print(stderr, "ground-truth: {} architectures, {} already in {}, {} to train with {} job(s)\n", all,
-             all - todo, o.request.out, todo, o.request.jobs);
+  if (out) {
+    fmt::print(out, "ground-truth: {} architectures, {} already in {}, {} to train with {} job(s){}\n", all,
+               all - todo, o.request.out, todo, o.request.jobs,
+               group.distributed() ? fmt::format(" on each of {} ranks", group.size()) : "");
+  }
   if (todo == 0) return;
-  gt.train(stderr);
-  fmt::print(stderr, "ground-truth: {} rows in {}\n", gt.rows(), o.request.out);
+  gt.train(out);
+  if (out) fmt::print(out, "ground-truth: {} rows in {}\n", gt.rows(), o.request.out);
 }
 
 }  // namespace

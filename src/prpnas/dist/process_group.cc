@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include <chrono>
+#include <map>
 #include <cstdlib>
 #include <thread>
 #include <vector>
@@ -155,6 +156,60 @@ int64_t ProcessGroup::from_rank0(int64_t value, const char* what) {
   torch::Tensor t = torch::tensor({value}, torch::kInt64);
   broadcast(t, 0, what);
   return t.item<int64_t>();
+}
+
+// A single process keeps its "store" in memory.
+namespace {
+std::map<std::string, std::string>& local_store() {
+  static std::map<std::string, std::string> store;
+  return store;
+}
+
+template <class Operation>
+auto with_store(std::mutex& mutex, const Operation& operation) {
+  std::lock_guard lock(mutex);
+  try {
+    return operation();
+  } catch (const LostRank&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw LostRank(fmt::format("distributed: the store is unreachable ({}); rank 0, which serves it, is lost; run "
+                               "the same command again to resume",
+                               first_line_of(e.what())));
+  }
+}
+
+}  // namespace
+
+int64_t ProcessGroup::store_add(const std::string& key, int64_t delta) {
+  return with_store(store_mutex_, [&]() -> int64_t {
+    if (!distributed()) {
+      std::string& v = local_store()[key];
+      v = std::to_string((v.empty() ? 0 : std::stoll(v)) + delta);
+      return std::stoll(v);
+    }
+    return gloo_->store->add(key, delta);
+  });
+}
+
+void ProcessGroup::store_set(const std::string& key, const std::string& value) {
+  with_store(store_mutex_, [&] {
+    if (!distributed()) {
+      local_store()[key] = value;
+      return 0;
+    }
+    gloo_->store->set(key, std::vector<uint8_t>(value.begin(), value.end()));
+    return 0;
+  });
+}
+
+std::string ProcessGroup::store_value(const std::string& key) {
+  return with_store(store_mutex_, [&]() -> std::string {
+    if (!distributed()) return local_store().count(key) ? local_store()[key] : "";
+    if (!gloo_->store->check({key})) return "";
+    const std::vector<uint8_t> bytes = gloo_->store->get(key);
+    return std::string(bytes.begin(), bytes.end());
+  });
 }
 
 ProcessGroup& world() {

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "prpnas/dist/launch_environment.h"
@@ -65,6 +66,15 @@ class ProcessGroup {
   // Returns when every rank has called it.
   void barrier(const char* what) { max(int64_t{0}, what); }
 
+  // The job's key-value store (c10d's), for work handed out as it finishes
+  // rather than in lockstep; safe from several threads. Keys are the
+  // caller's; a lost store throws LostRank naming rank 0, which serves it.
+  int64_t store_add(const std::string& key, int64_t delta);  // returns the new value
+  void store_set(const std::string& key, const std::string& value);
+  // The value, or "" when the key is not set.
+  std::string store_value(const std::string& key);
+  double timeout_seconds() const { return timeout_seconds_; }
+
   const Traffic& traffic() const { return traffic_; }
 
  private:
@@ -77,6 +87,7 @@ class ProcessGroup {
   int size_ = 1;
   double timeout_seconds_ = 60;
   std::unique_ptr<Gloo> gloo_;
+  std::mutex store_mutex_;
   Traffic traffic_;
 };
 

@@ -24,4 +24,12 @@ std::vector<double> gather_shards(ProcessGroup& group, std::size_t n, const std:
   return {data, data + n};
 }
 
+std::vector<int64_t> from_rank0(ProcessGroup& group, const std::vector<int64_t>& values, const char* what) {
+  if (!group.distributed()) return values;
+  const int64_t n = group.from_rank0(static_cast<int64_t>(values.size()), what);
+  torch::Tensor t = group.writes() ? torch::tensor(values, torch::kInt64) : torch::zeros({n}, torch::kInt64);
+  if (n > 0) group.broadcast(t, 0, what);
+  return {t.data_ptr<int64_t>(), t.data_ptr<int64_t>() + n};
+}
+
 }  // namespace prpnas::dist

@@ -4,6 +4,7 @@
 #define PRPNAS_DIST_SHARDS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "prpnas/dist/process_group.h"
@@ -22,6 +23,9 @@ Shard shard_of(std::size_t n, int rank, int ranks);
 // gets all n, bit for bit as computed (the others' places are summed as 0).
 std::vector<double> gather_shards(ProcessGroup& group, std::size_t n, const std::vector<double>& mine,
                                   const char* what);
+
+// Rank 0's `values` on every rank (what the others pass is ignored).
+std::vector<int64_t> from_rank0(ProcessGroup& group, const std::vector<int64_t>& values, const char* what);
 
 }  // namespace prpnas::dist
 

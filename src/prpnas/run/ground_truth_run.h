@@ -42,11 +42,12 @@ class GroundTruthRun {
   const std::vector<space::Architecture>& architectures() const { return all_; }
   // Those the file did not hold when the run was opened, in the order of architectures().
   const std::vector<space::Architecture>& missing() const { return missing_; }
-  // Rows in the file now.
-  std::size_t rows() const { return file_->size(); }
+  // Rows in the file now (0 on ranks other than 0, which hold no file).
+  std::size_t rows() const { return file_ ? file_->size() : 0; }
 
   // Loads the dataset and trains missing() with `jobs` at once
-  // (eval::train_missing); returns how many were trained. Does nothing when
+  // (eval::train_missing; across the ranks with eval::train_across_ranks in
+  // a distributed job); returns how many rows were added. Does nothing when
   // none is missing.
   std::size_t train(std::FILE* progress);
 

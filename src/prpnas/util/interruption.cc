@@ -27,6 +27,8 @@ void stop_at_safe_points_on_signals() {
 
 int stop_signal() { return requested.load(); }
 
+void request_stop(int signal) { requested.store(signal); }
+
 std::string signal_name(int signal) {
   if (signal == SIGINT) return "SIGINT";
   if (signal == SIGTERM) return "SIGTERM";

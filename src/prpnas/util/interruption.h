@@ -19,6 +19,10 @@ void stop_at_safe_points_on_signals();
 // The signal that asked to stop, or 0.
 int stop_signal();
 
+// Asks to stop as `signal` would (e.g. when another rank of a distributed
+// job is lost): the same safe points see it.
+void request_stop(int signal);
+
 // "SIGINT", "SIGTERM" or "signal N".
 std::string signal_name(int signal);
 
