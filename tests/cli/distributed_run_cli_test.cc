@@ -215,4 +215,64 @@ TEST_F(DistributedGroundTruthCli, AKilledRankStopsTheOtherAndARerunCompletesTheF
   EXPECT_EQ(prpnas::read_csv(gt).rows.size(), 8u);
 }
 
+// An experiment across 2 ranks: its runs are dealt to the ranks whole, so
+// its results are one process's (wall times aside).
+TEST_F(DistributedGroundTruthCli, TwoRanksRunAnExperimentAsOneProcess) {
+  const std::string lut = (dir_ / "lut.csv").string(), gt = (dir_ / "gt.csv").string();
+  ASSERT_EQ(run("lut measure --input 1x16x16 --classes 10 --repeats 3 --warmup 1 --out " + lut).code, 0);
+  ASSERT_EQ(run(command(gt)).code, 0);
+  const std::string config = file("tiny.toml", R"(seed = 3
+threads = 1
+[data]
+dataset = "synthetic"
+valid_size = 1000
+train_limit = 2000
+valid_limit = 300
+[training]
+batch_size = 32
+budget_images = 1280
+fairness_share = 0.625
+[alpha]
+samples = 16
+top_n = 4
+[ranking]
+pool = 20
+[evaluation]
+recalibration_batches = 1
+batch_size = 100
+valid_images = 200
+final_sample = 12
+truth = ")" + gt + R"("
+lut = ")" + lut + R"("
+[front]
+max_candidates = 8
+)");
+  const std::string one = (dir_ / "one").string(), two = (dir_ / "two").string();
+  const std::string args = "experiment --config " + config + " --methods spos,prp,fairnas --jobs 1 --seeds 0-1 --out ";
+  const Result single = run(args + one);
+  ASSERT_EQ(single.code, 0) << single.err;
+  const Result pair = run("launch --nproc 2 --timeout 30 -- prpnas " + args + two);
+  ASSERT_EQ(pair.code, 0) << pair.err;
+  EXPECT_NE(pair.err.find("rank 0 of 2 trains"), std::string::npos) << pair.err;
+  for (const char* seed : {"seed-0", "seed-1"}) {
+    const prpnas::CsvTable a = prpnas::read_csv(one + "/" + seed + "/results.csv");
+    const prpnas::CsvTable b = prpnas::read_csv(two + "/" + seed + "/results.csv");
+    ASSERT_EQ(a.header, b.header);
+    ASSERT_EQ(a.rows.size(), b.rows.size());
+    for (std::size_t r = 0; r < a.rows.size(); ++r) {
+      for (std::size_t c = 0; c < a.header.size(); ++c) {
+        if (a.header[c].find("seconds") != std::string::npos) continue;
+        EXPECT_EQ(a.rows[r][c], b.rows[r][c]) << seed << " row " << r << " " << a.header[c];
+      }
+    }
+    for (const char* method : {"spos", "prp", "fairnas"}) {
+      EXPECT_EQ(slurp(fs::path(one) / seed / method / "front.csv"), slurp(fs::path(two) / seed / method / "front.csv"));
+    }
+  }
+  ASSERT_EQ(fs::exists(one + "/ground_truth.csv"), fs::exists(two + "/ground_truth.csv"));
+  if (fs::exists(one + "/ground_truth.csv")) {
+    EXPECT_EQ(results(one + "/ground_truth.csv"), results(two + "/ground_truth.csv"));
+  }
+}
+
 }  // namespace

@@ -2,11 +2,15 @@
 // train supernets on real data at equal budgets and their fronts are judged
 // with stand-alone results (eval/experiment.h); one seed or many.
 #include <filesystem>
+#include <optional>
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
 #include "prpnas/cli/experiment_options.h"
+#include "prpnas/dist/heartbeat.h"
+#include "prpnas/dist/process_group.h"
+#include "prpnas/eval/distributed_experiment.h"
 #include "prpnas/eval/experiment.h"
 #include "prpnas/eval/experiment_layout.h"
 #include "prpnas/eval/experiment_report.h"
@@ -34,10 +38,17 @@ void run_supernet_experiment(const ExperimentOptions& o) {
   for (const std::string& m : o.methods) methods.push_back(train::parse_method(m));  // before anything is written
   const std::vector<std::uint64_t> seeds =
       o.seeds.empty() ? std::vector<std::uint64_t>{} : parse_seed_list(o.seeds, "--seeds");
-  const FileLock lock = run::claim_run_directory(o.out, run::effective_config(config));
+  // Distributed (docs/CLUSTER.md): rank 0 owns the folders and the LUT; the
+  // runs are dealt to the ranks; rank 0 then judges and reports alone.
+  dist::ProcessGroup& group = dist::world();
+  std::optional<dist::Heartbeat> heartbeat;
+  if (group.distributed()) heartbeat.emplace(group, "experiment");
+  std::optional<FileLock> lock;
+  if (group.writes()) lock.emplace(run::claim_run_directory(o.out, run::effective_config(config)));
   const eval::ExperimentLayout layout(o.out);
-  const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/true);
-  run::record_run_config(o.out, run::effective_config(config));
+  if (!group.writes()) dist::wait_for_ranks(group, "experiment/set-up", *heartbeat);
+  const run::RunSetup setup = run::assemble_run(config, o.out, /*measure_if_missing=*/group.writes());
+  if (group.writes()) run::record_run_config(o.out, run::effective_config(config));
   eval::ExperimentInputs inputs;
   inputs.training_inputs = setup.inputs;
   inputs.training = config.training;
@@ -46,6 +57,7 @@ void run_supernet_experiment(const ExperimentOptions& o) {
   // `prpnas search --run` and `prpnas train` work on it as on any other.
   std::vector<FileLock> locks;
   auto claim_method_folders = [&](const std::string& dir, const run::TrainConfig& seed_config) {
+    if (!group.writes()) return;
     for (std::size_t i = 0; i < methods.size(); ++i) {
       run::TrainConfig method_config = seed_config;
       method_config.method = o.methods[i];
@@ -60,6 +72,7 @@ void run_supernet_experiment(const ExperimentOptions& o) {
     run::TrainConfig seed_config = config;
     seed_config.training.seed = seed_config.training.evaluation.seed = seed;
     const std::string dir = layout.seed(seed);
+    if (!group.writes()) continue;
     locks.push_back(run::claim_run_directory(dir, run::effective_config(seed_config)));
     run::record_run_config(dir, run::effective_config(seed_config));
     claim_method_folders(dir, seed_config);
@@ -68,6 +81,18 @@ void run_supernet_experiment(const ExperimentOptions& o) {
   inputs.truth_path = config.truth;
   inputs.jobs = o.jobs;
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
+  if (group.distributed()) {
+    if (group.writes()) dist::wait_for_ranks(group, "experiment/set-up", *heartbeat);
+    eval::train_runs_across_ranks(setup.data, inputs, seeds, o.out, group.writes() ? stderr : nullptr, *heartbeat);
+    if (!group.writes()) {
+      dist::wait_for_ranks(group, "experiment/done", *heartbeat);
+      return;
+    }
+  }
+  const dist::SoloScope solo;  // rank 0 finds every run finished, and judges as one process
+  auto release_the_others = [&] {
+    if (heartbeat) dist::wait_for_ranks(group, "experiment/done", *heartbeat);
+  };
 
   eval::ReportContext context;
   context.command = fmt::format("prpnas experiment --config {} --methods {} --jobs {}{} --out {}", o.config,
@@ -96,6 +121,7 @@ void run_supernet_experiment(const ExperimentOptions& o) {
                config.training.budget_images, seeds.size());
     print_seed_summary(summary, {{"hv_ratio", true}, {"true_front_hits", true}, {"kendall_tau_b", true}});
     fmt::print("report: {}/report.html\n", o.out);
+    release_the_others();
     return;
   }
   const eval::ExperimentOutcome outcome = eval::run_experiment(setup.data, inputs, o.out, stderr);
@@ -115,6 +141,7 @@ void run_supernet_experiment(const ExperimentOptions& o) {
   }
   fmt::print("older figures (front_approximation, igd) in {}/results.csv\n", o.out);
   fmt::print("report: {}/report.html\n", o.out);
+  release_the_others();
 }
 
 }  // namespace prpnas::cli

@@ -212,9 +212,21 @@ std::string ProcessGroup::store_value(const std::string& key) {
   });
 }
 
+namespace {
+ProcessGroup* solo_group = nullptr;  // set while a SoloScope lives
+}  // namespace
+
 ProcessGroup& world() {
   static ProcessGroup group(read_launch_environment());
-  return group;
+  return solo_group != nullptr ? *solo_group : group;
 }
+
+SoloScope::SoloScope() : saved_(solo_group) {
+  world();  // the joined group first: a solo scope must not be where it joins
+  static ProcessGroup single;
+  solo_group = &single;
+}
+
+SoloScope::~SoloScope() { solo_group = saved_; }
 
 }  // namespace prpnas::dist

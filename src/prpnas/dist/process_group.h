@@ -95,6 +95,20 @@ class ProcessGroup {
 // environment, LostRank when the others do not come within the timeout).
 ProcessGroup& world();
 
+// While one lives, world() is a group of one: a rank does work of its own
+// (a whole run of an experiment) exactly as one process would, writing its
+// own files. The joined group comes back at its end.
+class SoloScope {
+ public:
+  SoloScope();
+  ~SoloScope();
+  SoloScope(const SoloScope&) = delete;
+  SoloScope& operator=(const SoloScope&) = delete;
+
+ private:
+  ProcessGroup* saved_;
+};
+
 }  // namespace prpnas::dist
 
 #endif  // PRPNAS_DIST_PROCESS_GROUP_H_

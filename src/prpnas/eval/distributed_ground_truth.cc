@@ -1,8 +1,7 @@
 #include "prpnas/eval/distributed_ground_truth.h"
 
-#include <csignal>
-#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -10,6 +9,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "prpnas/dist/heartbeat.h"
 #include "prpnas/dist/process_group.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/interruption.h"
@@ -18,8 +18,6 @@
 namespace prpnas::eval {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // The store's keys of one call (all ranks count their calls alike).
 struct Keys {
   explicit Keys(int call) : prefix(fmt::format("ground-truth/{}/", call)) {}
@@ -27,8 +25,7 @@ struct Keys {
   std::string sent() const { return prefix + "sent"; }
   std::string row(int64_t k) const { return prefix + "row/" + std::to_string(k); }
   std::string failed() const { return prefix + "failed"; }
-  std::string complete() const { return prefix + "complete"; }
-  std::string beat(int rank) const { return prefix + "beat/" + std::to_string(rank); }
+  std::string finished() const { return prefix + "finished"; }
   std::string prefix;
 };
 
@@ -45,69 +42,9 @@ GroundTruthRow decode(const std::string& text) {
           j.at("loss")};
 }
 
-int64_t whole(const std::string& text) { return text.empty() ? 0 : std::stoll(text); }
-
-// Beats every second for this rank and watches the others': one whose beat
-// has not moved for the timeout is lost, and this rank is asked to stop.
-class Heartbeat {
- public:
-  Heartbeat(dist::ProcessGroup& group, const Keys& keys) : group_(group), keys_(keys), thread_([this] { run(); }) {}
-  ~Heartbeat() {
-    stop_ = true;
-    thread_.join();
-  }
-  std::string lost() const {
-    std::lock_guard lock(mutex_);
-    return lost_;
-  }
-
- private:
-  void run() {
-    const int n = group_.size();
-    std::vector<int64_t> last(static_cast<std::size_t>(n), -1);
-    std::vector<Clock::time_point> moved(static_cast<std::size_t>(n), Clock::now());
-    const auto timeout = std::chrono::duration<double>(group_.timeout_seconds());
-    while (!stop_) {
-      std::string lost;
-      try {
-        group_.store_add(keys_.beat(group_.rank()), 1);
-        for (int r = 0; r < n && lost.empty(); ++r) {
-          if (r == group_.rank()) continue;
-          const int64_t beat = whole(group_.store_value(keys_.beat(r)));
-          const auto i = static_cast<std::size_t>(r);
-          if (beat != last[i]) {
-            last[i] = beat;
-            moved[i] = Clock::now();
-          } else if (Clock::now() - moved[i] > timeout) {
-            lost = fmt::format("distributed: rank {} lost rank {} (no heartbeat for {} s) during the ground truth; "
-                               "run the same command again to train what the file lacks",
-                               group_.rank(), r, group_.timeout_seconds());
-          }
-        }
-      } catch (const dist::LostRank& e) {
-        lost = e.what();
-      }
-      if (!lost.empty()) {
-        std::lock_guard lock(mutex_);
-        lost_ = lost;
-        request_stop(SIGTERM);  // the trainings stop at their next batch
-        return;
-      }
-      for (int t = 0; t < 10 && !stop_; ++t) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-
-  dist::ProcessGroup& group_;
-  const Keys& keys_;
-  std::atomic<bool> stop_{false};
-  mutable std::mutex mutex_;
-  std::string lost_;
-  std::thread thread_;
-};
-
 // Rank 0: appends every sent row to `file` until all `n` are in, a rank
 // failed, one is lost, or a signal came.
-std::size_t drain(dist::ProcessGroup& group, const Keys& keys, const Heartbeat& heartbeat, std::size_t n,
+std::size_t drain(dist::ProcessGroup& group, const Keys& keys, const dist::Heartbeat& heartbeat, std::size_t n,
                   GroundTruthFile& file, std::FILE* progress_out) {
   Progress progress("ground-truth", static_cast<int64_t>(n), "arch", progress_out, 0);
   std::size_t appended = 0;
@@ -137,7 +74,7 @@ std::size_t train_across_ranks(const space::SearchSpace& space, const std::vecto
   dist::ProcessGroup& group = dist::world();
   static int calls = 0;
   const Keys keys(calls++);
-  const Heartbeat heartbeat(group, keys);
+  const dist::Heartbeat heartbeat(group, keys.prefix + "heartbeat");
   Fidelity per_job = fidelity;
   per_job.train.show_progress = false;
   std::exception_ptr error;
@@ -182,18 +119,9 @@ std::size_t train_across_ranks(const space::SearchSpace& space, const std::vecto
     throw Interrupted(signal, fmt::format("ground truth: stopped by {}; {} rows are in the file, run the same "
                                           "command to resume", signal_name(signal), appended));
   }
-  if (group.writes()) {
-    group.store_set(keys.complete(), "1");
-    return appended;
-  }
-  // The others wait, beating, until rank 0 has every row.
-  while (group.store_value(keys.complete()).empty()) {
-    if (const std::string failure = group.store_value(keys.failed()); !failure.empty()) throw Error(failure);
-    if (const std::string lost = heartbeat.lost(); !lost.empty()) throw dist::LostRank(lost);
-    if (const int signal = stop_signal()) throw Interrupted(signal, "ground truth: stopped by " + signal_name(signal));
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  }
-  return 0;
+  // Rank 0 has every row when it gets here; the others wait for it, beating.
+  dist::wait_for_ranks(group, keys.finished(), heartbeat);
+  return appended;
 }
 
 }  // namespace prpnas::eval
