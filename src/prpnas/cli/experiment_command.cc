@@ -34,6 +34,7 @@ void add_experiment_command(CLI::App& app) {
   command->add_option("--config", o->config, "TOML configuration of the supernet runs (as prpnas train)")
       ->capture_default_str();
   command->add_option("--methods", o->methods, "methods to compare")->delimiter(',')->capture_default_str();
+  command->add_option("--device", o->device, "cpu, cuda or cuda:N for the supernet runs (default: the config's device)");
   command->add_option("--jobs", o->jobs, "stand-alone trainings at once for front architectures without ground truth")
       ->check(at_least(1))
       ->capture_default_str();

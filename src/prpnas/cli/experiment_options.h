@@ -27,6 +27,7 @@ struct ExperimentOptions {
   std::string config = "configs/default.toml";
   std::vector<std::string> methods = {"prp", "fairnas", "spos", "prp-no-pruning"};
   int jobs = 2;
+  std::string device;  // "" = the config's
 };
 
 // A figure with 4 decimals, "-" when not finite.

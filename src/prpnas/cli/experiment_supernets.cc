@@ -29,7 +29,7 @@ namespace prpnas::cli {
 
 void run_supernet_experiment(const ExperimentOptions& o) {
   if (!o.noise.empty()) throw ConfigError("--noise: only with --tabular (supernet estimates carry their own noise)");
-  const run::TrainConfig config = run::read_train_config(o.config, "");
+  const run::TrainConfig config = run::read_train_config(o.config, "", "", o.device);
   if (config.truth.empty()) {
     throw ConfigError(o.config + ": evaluation.truth is empty; the experiment judges fronts against a ground truth");
   }

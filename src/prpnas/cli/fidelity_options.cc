@@ -2,6 +2,7 @@
 
 #include "prpnas/cli/network_options.h"
 #include "prpnas/nn/compute_threads.h"
+#include "prpnas/nn/device.h"
 #include "prpnas/util/error.h"
 #include "prpnas/util/thread_count.h"
 
@@ -26,6 +27,9 @@ void add_fidelity_options(CLI::App& command, eval::Fidelity& f, int& threads) {
   command.add_option("--split-seed", f.data.seed, "seeds the train/validation split and subsets")
       ->capture_default_str();
   command.add_option("--threads", threads, "libtorch intra-op threads")->capture_default_str();
+  command.add_option_function<std::string>(
+      "--device", [&f](const std::string& name) { f.train.device = nn::parse_device(name, "--device"); },
+      "cpu, cuda or cuda:N: where the networks train (default cpu)");
 }
 
 void apply_fidelity_options(const eval::Fidelity& f, int threads) {

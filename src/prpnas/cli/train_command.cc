@@ -17,11 +17,11 @@ namespace prpnas::cli {
 namespace {
 
 struct TrainCommandOptions {
-  std::string method, space, config = "configs/default.toml", out;
+  std::string method, space, device, config = "configs/default.toml", out;
 };
 
 void run(const TrainCommandOptions& o) {
-  const run::TrainConfig config = run::read_train_config(o.config, o.method, o.space);
+  const run::TrainConfig config = run::read_train_config(o.config, o.method, o.space, o.device);
   // Rank 0 owns the run directory (and measures its LUT); the others read it.
   dist::ProcessGroup& group = dist::world();
   std::optional<FileLock> lock;
@@ -55,6 +55,7 @@ void add_train_command(CLI::App& app) {
   command->add_option("--method", o->method, std::string("prp, prp-no-pruning, prp-coupled, fairnas or spos (default: "
                                                          "the config's, else prp)"));
   command->add_option("--space", o->space, "search space: nb201 or chain (default: the config's network.space)");
+  command->add_option("--device", o->device, "cpu, cuda or cuda:N (default: the config's device, else cpu)");
   command->add_option("--config", o->config, "TOML configuration (keys: docs/CLI.md)")->capture_default_str();
   command->add_option("--out", o->out, "run directory")->required();
   command->callback([o] { run(*o); });

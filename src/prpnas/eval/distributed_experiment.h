@@ -1,7 +1,7 @@
 // Phase 1 of an experiment (eval/experiment.h) across the ranks of a
 // distributed job: the runs (every method of every seed) are independent, so
-// they are dealt round-robin to the ranks, and each rank trains its own
-// whole, as one process would (dist::SoloScope), into its run directory.
+// they are handed out to the ranks one at a time, and each rank trains its
+// own whole, as one process would (dist::SoloScope), into its run directory.
 // Rank 0 then finds every run finished and goes on alone: the results are
 // one process's, bit for bit, in about 1/ranks of the training time.
 #ifndef PRPNAS_EVAL_DISTRIBUTED_EXPERIMENT_H_

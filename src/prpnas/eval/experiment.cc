@@ -166,7 +166,8 @@ std::map<std::string, double> complete_ground_truth(const ExperimentInputs& inpu
   const auto space_ptr = space::make_search_space(inputs.training_inputs.network.space);
   const space::SearchSpace& space = *space_ptr;
   const nlohmann::json fidelity_json = read_fidelity_json(inputs.truth_path);
-  const Fidelity fidelity = Fidelity::from_json(fidelity_json);
+  Fidelity fidelity = Fidelity::from_json(fidelity_json);
+  fidelity.train.device = inputs.training.device;  // the front's networks train where the runs did
   GroundTruthFile cache(cache_path, fidelity_json);
   std::map<std::string, double> known;
   add_test_accuracies(inputs.truth_path, known);

@@ -36,7 +36,7 @@ TrainConfig read_run_config(const std::string& run_dir) {
                                   "prpnas train --out {})",
                                   run_dir, run_dir));
   }
-  return read_train_config(path, "");
+  return read_train_config(path, "", "", "cpu");  // search, export and battery work on the CPU
 }
 
 std::string read_text(const std::string& path) {

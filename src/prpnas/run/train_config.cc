@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include "prpnas/nn/device.h"
 #include "prpnas/pareto/objective.h"
 #include "prpnas/space/search_space.h"
 #include "prpnas/util/error.h"
@@ -36,6 +37,7 @@ std::vector<Field> fields(TrainConfig& c) {
       {"seed", &t.seed},
       {"objectives", &c.objectives},
       {"threads", &c.threads},
+      {"device", &c.device},
       {"network.space", &c.space},
       {"network.preset", &c.preset},
       {"data.dataset", &c.data.spec},
@@ -160,7 +162,8 @@ void check_objectives(const std::vector<std::string>& objectives, const std::str
 
 }  // namespace
 
-TrainConfig read_train_config(const std::string& path, const std::string& method, const std::string& space) {
+TrainConfig read_train_config(const std::string& path, const std::string& method, const std::string& space,
+                              const std::string& device) {
   TrainConfig config;
   if (!path.empty()) {
     check_input_file(path, "give --config a TOML file (configs/default.toml is the default)");
@@ -182,6 +185,9 @@ TrainConfig read_train_config(const std::string& path, const std::string& method
   }
   if (!method.empty()) config.method = method;
   if (!space.empty()) config.space = space;
+  if (!device.empty()) config.device = device;
+  config.training.device =
+      nn::parse_device(config.device, !device.empty() ? "--device" : path.empty() ? "device" : path + ": device");
   config.training.method = train::parse_method(config.method);
   config.training.evaluation.seed = config.training.seed;
   check_thread_count(config.threads, "threads");

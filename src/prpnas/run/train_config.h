@@ -19,6 +19,7 @@ namespace prpnas::run {
 struct TrainConfig {
   std::string method = "prp";
   int threads = 1;
+  std::string device = "cpu";  // cpu, cuda or cuda:N (nn/device.h); parsed into training.device
   std::string space = "nb201";
   std::string preset = "default";
   // accuracy:max first, then the costs the run ranks by (kKnownCosts).
@@ -40,9 +41,11 @@ struct TrainConfig {
 // run's LUT, params and flops counted on the network (NB201).
 inline const std::vector<std::string> kKnownCosts = {"latency_ms", "energy_mj", "params", "flops"};
 
-// Reads `path` (empty: all defaults); a non-empty `method` or `space`
-// overrides the file's. Throws ConfigError naming the file, line or key and the fix.
-TrainConfig read_train_config(const std::string& path, const std::string& method, const std::string& space = "");
+// Reads `path` (empty: all defaults); a non-empty `method`, `space` or
+// `device` overrides the file's. Throws ConfigError naming the file, line or
+// key and the fix (also for a cuda device this libtorch cannot use).
+TrainConfig read_train_config(const std::string& path, const std::string& method, const std::string& space = "",
+                              const std::string& device = "");
 
 // Every field as TOML, in a fixed order.
 std::string effective_config(const TrainConfig& config);

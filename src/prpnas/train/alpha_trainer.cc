@@ -188,8 +188,8 @@ void AlphaTrainer::load(const TensorBundle& bundle, const std::string& source) {
   if (bundle.meta.at("alpha").contains("adam_step")) {
     auto adam = std::make_unique<torch::optim::AdamParamState>();
     adam->step(bundle.meta["alpha"]["adam_step"].get<int64_t>());
-    adam->exp_avg(take_tensor(bundle, "alpha.adam.exp_avg", source));
-    adam->exp_avg_sq(take_tensor(bundle, "alpha.adam.exp_avg_sq", source));
+    adam->exp_avg(take_tensor(bundle, "alpha.adam.exp_avg", source).to(alpha_.device()));
+    adam->exp_avg_sq(take_tensor(bundle, "alpha.adam.exp_avg_sq", source).to(alpha_.device()));
     if (adam->exp_avg().sizes() != alpha_.sizes() || adam->exp_avg_sq().sizes() != alpha_.sizes()) {
       throw Error("alpha trainer: the saved Adam state does not match alpha's shape");
     }

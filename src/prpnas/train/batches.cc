@@ -22,8 +22,8 @@ Batch make_batch(const data::ImageSet& set, const torch::Tensor& index, const da
   return {data::normalize(set.images.index_select(0, index), data), set.labels.index_select(0, index)};
 }
 
-BatchStream::BatchStream(const data::DatasetSplits& data, int64_t batch_size, uint64_t seed)
-    : data_(data), batch_size_(batch_size), rng_(seed) {
+BatchStream::BatchStream(const data::DatasetSplits& data, int64_t batch_size, uint64_t seed, torch::Device device)
+    : data_(data), batch_size_(batch_size), rng_(seed), device_(device) {
   if (data.train.size() == 0) throw Error("mini-batches: the training split of " + data.name + " is empty");
   if (batch_size < 1) throw Error("mini-batches: batch size is " + std::to_string(batch_size) + "; use 1 or more");
 }
@@ -40,7 +40,8 @@ Batch BatchStream::next() {
   const int64_t end = std::min(n, position_ + batch_size_);
   const torch::Tensor index = order_.slice(0, position_, end);
   position_ = end;
-  return make_batch(data_.train, index, data_);
+  Batch batch = make_batch(data_.train, index, data_);
+  return {batch.images.to(device_), batch.labels.to(device_)};
 }
 
 void BatchStream::save(TensorBundle& bundle) const {

@@ -37,7 +37,9 @@ Batch make_batch(const data::ImageSet& set, const torch::Tensor& index, const da
 class BatchStream {
  public:
   // Throws Error if the training split is empty or batch_size < 1.
-  BatchStream(const data::DatasetSplits& data, int64_t batch_size, uint64_t seed);
+  // Batches come on `device` (normalised on the CPU, then moved).
+  BatchStream(const data::DatasetSplits& data, int64_t batch_size, uint64_t seed,
+              torch::Device device = torch::kCPU);
 
   Batch next();
   int64_t epoch() const { return epoch_; }                  // epochs started so far
@@ -53,6 +55,7 @@ class BatchStream {
   const data::DatasetSplits& data_;
   int64_t batch_size_;
   std::mt19937_64 rng_;
+  torch::Device device_;
   torch::Tensor order_;
   int64_t position_ = 0, epoch_ = 0;
 };

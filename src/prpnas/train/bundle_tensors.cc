@@ -33,7 +33,7 @@ torch::ScalarType scalar_type(const std::string& dtype) {
 }  // namespace
 
 void put_tensor(TensorBundle& bundle, std::string name, const torch::Tensor& tensor) {
-  const torch::Tensor t = tensor.detach().contiguous();
+  const torch::Tensor t = tensor.detach().cpu().contiguous();  // from any device
   BundleArray a{std::move(name), dtype_name(t.scalar_type()), t.sizes().vec(), {}};
   a.bytes.assign(static_cast<const char*>(t.data_ptr()), t.numel() * t.element_size());
   bundle.arrays.push_back(std::move(a));

@@ -79,7 +79,7 @@ void load_sgd(const TensorBundle& bundle, torch::optim::SGD& sgd, const std::str
       throw DataError(fmt::format("{}: {} does not match its parameter", path, name));
     }
     auto state = std::make_unique<torch::optim::SGDParamState>();
-    state->momentum_buffer(buffer);
+    state->momentum_buffer(buffer.to(params[i].device()));
     sgd.state()[c10::guts::to_string(params[i].unsafeGetTensorImpl())] = std::move(state);
   }
 }

@@ -18,14 +18,16 @@ namespace prpnas::train {
 double accuracy(torch::nn::Module& model, const Forward& forward, const data::ImageSet& set,
                 const data::DatasetSplits& data, int64_t batch_size) {
   if (set.size() == 0) return std::numeric_limits<double>::quiet_NaN();
+  const std::vector<torch::Tensor> parameters = model.parameters();
+  const torch::Device device = parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
   const bool was_training = model.is_training();
   model.eval();
   torch::NoGradGuard no_grad;
   int64_t correct = 0;
   for (int64_t begin = 0; begin < set.size(); begin += batch_size) {
     const int64_t end = std::min(set.size(), begin + batch_size);
-    const torch::Tensor logits = forward(data::normalize(set.images.slice(0, begin, end), data));
-    correct += logits.argmax(1).eq(set.labels.slice(0, begin, end)).sum().item<int64_t>();
+    const torch::Tensor logits = forward(data::normalize(set.images.slice(0, begin, end), data).to(device));
+    correct += logits.argmax(1).eq(set.labels.slice(0, begin, end).to(device)).sum().item<int64_t>();
   }
   model.train(was_training);
   return 100.0 * static_cast<double>(correct) / static_cast<double>(set.size());
@@ -38,6 +40,7 @@ TrainResult train_classifier(torch::nn::Module& model, const Forward& forward,
   const int64_t steps_per_epoch = (n + options.batch_size - 1) / options.batch_size;
   const int64_t total_steps = steps_per_epoch * options.epochs;
 
+  model.to(options.device);  // before the optimiser holds its parameters
   torch::optim::SGD optimizer(model.parameters(),
                               nesterov_sgd({options.learning_rate, options.momentum, options.weight_decay}));
   std::mt19937_64 rng(options.seed);
@@ -58,7 +61,8 @@ TrainResult train_classifier(torch::nn::Module& model, const Forward& forward,
       }
       set_learning_rate(optimizer, cosine_learning_rate(options.learning_rate, step, total_steps));
       const torch::Tensor index = order.slice(0, begin, std::min(n, begin + options.batch_size));
-      const auto [images, labels] = make_batch(data.train, index, data);
+      const Batch batch = make_batch(data.train, index, data);
+      const torch::Tensor images = batch.images.to(options.device), labels = batch.labels.to(options.device);
       optimizer.zero_grad();
       const torch::Tensor logits = forward(images);
       const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);

@@ -26,6 +26,7 @@ struct TrainOptions {
   uint64_t seed = 0;  // order of the training images
   std::string label = "train";  // progress line prefix
   bool show_progress = true;     // off when several trainings share a terminal
+  torch::Device device = torch::kCPU;  // where the model trains and is evaluated; not a fidelity
 };
 
 struct TrainResult {

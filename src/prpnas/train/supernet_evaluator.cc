@@ -48,6 +48,7 @@ SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, con
                                   options.recalibration_batches, options.batch_size, options.valid_images,
                                   options.memo_bytes));
   }
+  const torch::Device device = supernet_->alpha().device();  // the images go where the supernet is
   if (data.valid.size() == 0) {
     throw ConfigError("supernet evaluator: " + data.name + " has no validation split; give it valid_size > 0");
   }
@@ -59,14 +60,15 @@ SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, con
     const int64_t take = std::min(n, options.recalibration_batches * options.batch_size);
     for (int64_t begin = 0; begin < take; begin += options.batch_size) {
       const torch::Tensor index = order.slice(0, begin, std::min(take, begin + options.batch_size));
-      recalibration_.push_back(make_batch(data.train, index, data).images);
+      recalibration_.push_back(make_batch(data.train, index, data).images.to(device));
     }
   }
   const int64_t valid = options.valid_images == 0 ? data.valid.size() : std::min(options.valid_images, data.valid.size());
-  valid_labels_ = data.valid.labels.slice(0, 0, valid);
+  valid_labels_ = data.valid.labels.slice(0, 0, valid).to(device);
   for (int64_t begin = 0; begin < valid; begin += options.batch_size) {
     valid_images_.push_back(
-        data::normalize(data.valid.images.slice(0, begin, std::min(valid, begin + options.batch_size)), data));
+        data::normalize(data.valid.images.slice(0, begin, std::min(valid, begin + options.batch_size)), data)
+            .to(device));
   }
 }
 

@@ -47,9 +47,10 @@ struct SupernetEvaluatorOptions {
 
 class SupernetEvaluator {
  public:
-  // Copies what it needs out of `data` (the recalibration batches are
-  // normalised once). Throws ConfigError for negative options, an empty
-  // validation split, or (with recalibration) an empty training split.
+  // Copies what it needs out of `data` onto the supernet's device (the
+  // recalibration batches are normalised once). Throws ConfigError for
+  // negative options, an empty validation split, or (with recalibration) an
+  // empty training split.
   SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, const data::DatasetSplits& data,
                     const SupernetEvaluatorOptions& options = {});
 

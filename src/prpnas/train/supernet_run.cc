@@ -10,9 +10,13 @@
 namespace prpnas::train {
 namespace {
 
-std::shared_ptr<nn::Supernet> seeded_supernet(const nn::NetworkSpec& spec, uint64_t seed) {
+// Seeded on the CPU (the same weights on every device), then moved, before
+// any optimiser holds its parameters.
+std::shared_ptr<nn::Supernet> seeded_supernet(const nn::NetworkSpec& spec, uint64_t seed, torch::Device device) {
   torch::manual_seed(seed);
-  return nn::make_supernet(spec);
+  std::shared_ptr<nn::Supernet> supernet = nn::make_supernet(spec);
+  supernet->module().to(device);
+  return supernet;
 }
 
 }  // namespace
@@ -26,12 +30,12 @@ SupernetRun::SupernetRun(const data::DatasetSplits& data, const TrainingInputs& 
       layout(std::move(layout)),
       progress(progress),
       objectives(inputs.costs),
-      supernet(seeded_supernet(inputs.network, options.seed)),
+      supernet(seeded_supernet(inputs.network, options.seed, options.device)),
       space(supernet->space()),
       plan(method.plan(options, space::fairness_width(space))),
       sgd(make_weight_optimizer(*supernet, options.sgd)),
       alpha(supernet->alpha(), options.alpha),
-      stream(data, options.batch_size, options.seed),
+      stream(data, options.batch_size, options.seed, options.device),
       evaluator(supernet, data, options.evaluation),
       state(RunState::start(space, options.seed)) {}
 

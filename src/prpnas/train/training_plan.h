@@ -32,6 +32,7 @@ inline constexpr const char* kMethodNames = "prp, prp-no-pruning, prp-coupled, f
 
 struct TrainingOptions {
   Method method = Method::kPrp;
+  torch::Device device = torch::kCPU;  // of the supernet, its batches and evaluation (nn/device.h)
   int64_t batch_size = 64;
   int64_t budget_images = 96000;  // path-images over all weight steps
   double fairness_share = 0.5;    // PRP: share of the budget spent in Step 1

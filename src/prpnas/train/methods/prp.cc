@@ -138,7 +138,8 @@ torch::Tensor coupled_weights(const torch::Tensor& alpha, const space::ChoiceMas
       if (used[d][c]) unused[static_cast<int64_t>(d)][static_cast<int64_t>(c)] = false;
     }
   }
-  return torch::softmax(alpha.detach().masked_fill(unused, -std::numeric_limits<double>::infinity()), 1);
+  return torch::softmax(
+      alpha.detach().masked_fill(unused.to(alpha.device()), -std::numeric_limits<double>::infinity()), 1);
 }
 
 bool Prp::phase_ends(const SupernetRun& run) const {
