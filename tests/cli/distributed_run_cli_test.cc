@@ -215,9 +215,12 @@ TEST_F(DistributedGroundTruthCli, AKilledRankStopsTheOtherAndARerunCompletesTheF
   EXPECT_EQ(prpnas::read_csv(gt).rows.size(), 8u);
 }
 
-// An experiment across 2 ranks: its runs are dealt to the ranks whole, so
-// its results are one process's (wall times aside).
-TEST_F(DistributedGroundTruthCli, TwoRanksRunAnExperimentAsOneProcess) {
+// An experiment across 2 ranks: its runs are handed to the ranks whole, so
+// its results are one process's (wall times aside). Its ground truth is made
+// as above.
+class DistributedExperimentCli : public DistributedGroundTruthCli {};
+
+TEST_F(DistributedExperimentCli, TwoRanksRunAnExperimentAsOneProcess) {
   const std::string lut = (dir_ / "lut.csv").string(), gt = (dir_ / "gt.csv").string();
   ASSERT_EQ(run("lut measure --input 1x16x16 --classes 10 --repeats 3 --warmup 1 --out " + lut).code, 0);
   ASSERT_EQ(run(command(gt)).code, 0);

@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include "prpnas/cli/commands.h"
+#include "prpnas/dist/heartbeat.h"
 #include "prpnas/dist/process_group.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/run/run_directory.h"
@@ -22,17 +23,22 @@ struct TrainCommandOptions {
 
 void run(const TrainCommandOptions& o) {
   const run::TrainConfig config = run::read_train_config(o.config, o.method, o.space, o.device);
-  // Rank 0 owns the run directory (and measures its LUT); the others read it.
+  // Rank 0 owns the run directory (and may spend minutes measuring its LUT:
+  // the others wait beating, not in a collective that would time out).
   dist::ProcessGroup& group = dist::world();
   std::optional<FileLock> lock;
   std::optional<run::RunSetup> setup;
-  if (group.writes()) {
-    lock.emplace(run::claim_run_directory(o.out, run::effective_config(config)));
-    setup.emplace(run::assemble_run(config, o.out, /*measure_if_missing=*/true));
-    run::record_run_config(o.out, run::effective_config(config));
+  {
+    std::optional<dist::Heartbeat> heartbeat;
+    if (group.distributed()) heartbeat.emplace(group, "train set-up");
+    if (group.writes()) {
+      lock.emplace(run::claim_run_directory(o.out, run::effective_config(config)));
+      setup.emplace(run::assemble_run(config, o.out, /*measure_if_missing=*/true));
+      run::record_run_config(o.out, run::effective_config(config));
+    }
+    if (heartbeat) dist::wait_for_ranks(group, "train/set-up", *heartbeat);
+    if (!group.writes()) setup.emplace(run::assemble_run(config, o.out, /*measure_if_missing=*/false));
   }
-  group.barrier("the run's set-up");
-  if (!group.writes()) setup.emplace(run::assemble_run(config, o.out, /*measure_if_missing=*/false));
   nn::set_compute_threads(config.threads);  // after the LUT, which times one thread
 
   const train::TrainingSummary s = train::run_supernet_training(setup->data, setup->inputs, config.training, o.out,

@@ -8,19 +8,24 @@
 namespace prpnas::dist {
 namespace {
 
-// One all-reduce over the concatenation of `tensors` (one dtype), written back.
-void sum_flat(ProcessGroup& group, const std::vector<torch::Tensor>& tensors, const char* what) {
+// One collective over the concatenation of `tensors` (one dtype), written back.
+template <class Collective>
+void on_flat(const std::vector<torch::Tensor>& tensors, const Collective& collective) {
   if (tensors.empty()) return;
+  torch::NoGradGuard no_grad;
   std::vector<torch::Tensor> flat;
   for (const torch::Tensor& t : tensors) flat.push_back(t.reshape(-1));
   torch::Tensor all = torch::cat(flat);
-  group.sum(all, what);
+  collective(all);
   int64_t at = 0;
-  torch::NoGradGuard no_grad;
   for (const torch::Tensor& t : tensors) {
     t.copy_(all.slice(0, at, at + t.numel()).view_as(t));
     at += t.numel();
   }
+}
+
+void sum_flat(ProcessGroup& group, const std::vector<torch::Tensor>& tensors, const char* what) {
+  on_flat(tensors, [&](torch::Tensor& all) { group.sum(all, what); });
 }
 
 // `tensors` grouped by dtype, in a fixed order (every rank the same).
@@ -34,17 +39,8 @@ std::map<c10::ScalarType, std::vector<torch::Tensor>> by_dtype(const std::vector
 
 void broadcast_from_rank0(ProcessGroup& group, const std::vector<torch::Tensor>& tensors, const char* what) {
   if (!group.distributed()) return;
-  torch::NoGradGuard no_grad;
   for (auto& [dtype, list] : by_dtype(tensors)) {
-    std::vector<torch::Tensor> flat;
-    for (const torch::Tensor& t : list) flat.push_back(t.reshape(-1));
-    torch::Tensor all = torch::cat(flat);
-    group.broadcast(all, 0, what);
-    int64_t at = 0;
-    for (const torch::Tensor& t : list) {
-      t.copy_(all.slice(0, at, at + t.numel()).view_as(t));
-      at += t.numel();
-    }
+    on_flat(list, [&](torch::Tensor& all) { group.broadcast(all, 0, what); });
   }
 }
 
