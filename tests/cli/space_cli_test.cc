@@ -99,6 +99,18 @@ TEST_F(SpaceCli, SampleUniqueDrawsWithoutReplacement) {
   expect_error("space sample -n 15285 --unique --valid-only", "has only 15284 valid ones");
 }
 
+TEST_F(SpaceCli, SampleMixDrawsSeededArchitecturesAndRejectsABadConcentration) {
+  const Result r = run("space sample --space proxyless -n 50 --seed 3 --unique --mix 0.3");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.lines().size(), 50u);
+  EXPECT_EQ(run("space sample --space proxyless -n 50 --seed 3 --unique --mix 0.3").out, r.out);
+  EXPECT_NE(run("space sample --space proxyless -n 50 --seed 3 --unique").out, r.out);
+  EXPECT_EQ(run("space check --space proxyless --input " + file("mixed.txt", r.out)).out, "50 architectures OK (0 degenerate)\n");
+  for (const char* bad : {"0", "-1", "nan", "x"}) {
+    expect_error(std::string("space sample -n 5 --mix ") + bad, "--mix: ");
+  }
+}
+
 TEST_F(SpaceCli, CheckAcceptsAGoodFile) {
   const std::string input = file("good.txt", kGood + "\n\n" + kDegenerate + "\r\n  \n" + kGood + "\n");
   const Result r = run("space check --space nb201 --input " + input);

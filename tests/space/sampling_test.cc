@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -144,6 +145,58 @@ TEST(Sampling, ChainDistinctSampleStopsAtTheValidOnes) {
   EXPECT_EQ(std::set<Architecture>(all.begin(), all.end()), brute_force_valid(*chain, chain->full_mask()));
   EXPECT_EQ(all.size(), 60u);
   EXPECT_EQ(distinct_sample(*chain, 10, 3), std::vector<Architecture>(all.begin(), all.begin() + 10));
+}
+
+// The skips of one architecture: how deep a ProxylessNAS network is.
+int skips(const SearchSpace& space, const Architecture& arch) {
+  int n = 0;
+  for (int d = 0; d < space.num_decisions(); ++d) n += space.choices(d)[arch[d]] == "skip";
+  return n;
+}
+
+double variance(const std::vector<double>& xs) {
+  double mean = 0, square = 0;
+  for (double x : xs) mean += x / static_cast<double>(xs.size());
+  for (double x : xs) square += (x - mean) * (x - mean) / static_cast<double>(xs.size() - 1);
+  return square;
+}
+
+TEST(Sampling, MixedDrawsSpreadProxylessDepthFarBeyondUniformDraws) {
+  const auto space = make_search_space("proxyless");
+  std::mt19937_64 rng(11);
+  std::vector<double> uniform, mixed;
+  for (int i = 0; i < 2000; ++i) {
+    uniform.push_back(skips(*space, sample_uniform(*space, rng)));
+    mixed.push_back(skips(*space, sample_mixed(*space, 0.3, rng)));
+  }
+  // Uniform: 15 skippable layers, skip with 1/7 each: variance 15/7 x 6/7 =
+  // 1.84. Mixed: each architecture's skip share is its own Beta(0.3, 1.8)
+  // draw, variance about 225 x 0.044 + 1.3 = 11; 3x is far from both.
+  EXPECT_NEAR(variance(uniform), 15.0 / 7 * 6 / 7, 0.3);
+  EXPECT_GT(variance(mixed), 3 * variance(uniform));
+  // Both shallowest and deepest networks occur, which 2,000 uniform draws
+  // almost never give (P(no skip) = (6/7)^15 = 0.1 per draw, P(>= 12) < 1e-7).
+  EXPECT_GT(*std::max_element(mixed.begin(), mixed.end()), 12);
+  EXPECT_LE(*std::max_element(uniform.begin(), uniform.end()), 11);
+}
+
+TEST(Sampling, MixedDrawsAreValidSeededAndNearUniformAtLargeConcentration) {
+  const auto chain = make_search_space("chain");
+  const std::set<Architecture> valid = brute_force_valid(*chain, chain->full_mask());
+  constexpr int kDraws = 60000;
+  std::mt19937_64 rng(2026);
+  std::map<Architecture, int> counts;
+  for (int i = 0; i < kDraws; ++i) {
+    const Architecture arch = sample_mixed(*chain, 1e4, rng);
+    ASSERT_EQ(valid.count(arch), 1u) << chain->format(arch);  // the rule holds
+    ++counts[arch];
+  }
+  // Dirichlet(1e4) weights differ by about 1 %: as in the uniform test.
+  EXPECT_EQ(counts.size(), 60u);
+  EXPECT_LT(chi_square_uniform(counts, 60, kDraws), 59 + 8 * 10.9);
+  std::mt19937_64 a(5), b(5);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(sample_mixed(*chain, 0.3, a), sample_mixed(*chain, 0.3, b));
+  for (double bad : {0.0, -1.0, std::nan("")}) EXPECT_THROW(sample_mixed(*chain, bad, rng), Error);
 }
 
 TEST(Sampling, AMaskThatAdmitsNothingValidIsAnError) {

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <limits>
 #include <memory>
+#include <optional>
 
 #include "prpnas/cli/commands.h"
 #include "prpnas/run/space_listing.h"
@@ -21,7 +22,7 @@ namespace prpnas::cli {
 namespace {
 
 struct SpaceOptions {
-  std::string space = "nb201", input, count, seed = "0";
+  std::string space = "nb201", input, count, seed = "0", mix;
   bool valid_only = false, unique = false;
 };
 
@@ -82,6 +83,11 @@ void run_sample(const SpaceOptions& o) {
   request.seed = parse_count(o.seed, "--seed");
   request.skip_degenerate = o.valid_only;
   request.unique = o.unique;
+  if (!o.mix.empty()) {
+    const std::optional<double> mix = parse_decimal(o.mix);
+    if (!mix || *mix <= 0) throw ConfigError("--mix: " + echoed(o.mix) + " is not a number above 0 (try 0.3)");
+    request.mix = *mix;
+  }
   run::sample_architectures(*s, request, [&](const space::Architecture& a) { fmt::print("{}\n", s->format(a)); });
 }
 
@@ -109,13 +115,18 @@ CLI::App* add_space_command(CLI::App& app) {
   enumerate->callback([o] { run_enumerate(*o); });
 
   CLI::App* sample =
-      add_space_subcommand(space, "sample", "uniformly random architecture strings, one per line", *o);
+      add_space_subcommand(space, "sample", "random architecture strings (uniform, or mixed with --mix), one per line", *o);
   sample->add_option("-n,--count", o->count, "number of architectures")->required()->type_name("N");
   sample->add_option("--seed", o->seed, "random seed; the same seed gives the same lines")
       ->capture_default_str()
       ->type_name("S");
   add_valid_only_flag(sample, *o);
   sample->add_flag("--unique", o->unique, "draw without replacement (no line twice)");
+  sample->add_option("--mix", o->mix,
+                     "instead of uniformly, draw each architecture's own operation mix first (symmetric Dirichlet of "
+                     "this concentration over operation names), so that the sample spans light to heavy networks; "
+                     "smaller is more extreme")
+      ->type_name("A");
   sample->callback([o] { run_sample(*o); });
 
   CLI::App* check = add_space_subcommand(

@@ -53,7 +53,7 @@ void sample_architectures(const space::SearchSpace& s, const SampleRequest& r, c
   std::mt19937_64 rng(r.seed);
   std::set<space::Architecture> seen;
   for (std::uint64_t drawn = 0; drawn < r.count;) {
-    const space::Architecture arch = space::sample_uniform(s, rng);
+    const space::Architecture arch = r.mix > 0 ? space::sample_mixed(s, r.mix, rng) : space::sample_uniform(s, rng);
     if (r.skip_degenerate && s.is_degenerate(arch)) continue;
     if (r.unique && !seen.insert(arch).second) continue;
     emit(arch);

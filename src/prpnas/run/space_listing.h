@@ -33,10 +33,11 @@ struct SampleRequest {
   std::uint64_t count = 0, seed = 0;
   bool skip_degenerate = false;
   bool unique = false;  // without replacement
+  double mix = 0;       // > 0: space::sample_mixed with this concentration
 };
 
-// `count` uniform draws among the allowed architectures (std::mt19937_64(seed),
-// rejection), each given to `emit` as it is drawn. Throws ConfigError, before
+// `count` draws among the allowed architectures (std::mt19937_64(seed),
+// rejection), uniform or mixed, each given to `emit` as it is drawn. Throws ConfigError, before
 // any draw, when `unique` asks for more than there are.
 void sample_architectures(const space::SearchSpace& space, const SampleRequest& request, const ArchitectureSink& emit);
 

@@ -1,6 +1,8 @@
 #include "prpnas/space/sampling.h"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -43,6 +45,34 @@ Architecture sample_alive(const SearchSpace& space, const ChoiceMask& alive, std
     if (space.is_valid(arch)) return arch;
   }
   throw_no_valid_draw(space, "the alive choices");
+}
+
+Architecture sample_mixed(const SearchSpace& space, double concentration, std::mt19937_64& rng) {
+  if (!std::isfinite(concentration) || concentration <= 0) {
+    throw Error("mixed sampling: the concentration must be a finite number above 0, not " +
+                std::to_string(concentration));
+  }
+  std::map<std::string, double> weight;
+  std::gamma_distribution<double> gamma(concentration, 1.0);
+  for (int d = 0; d < space.num_decisions(); ++d) {
+    for (const std::string& name : space.choices(d)) weight.emplace(name, 0.0);
+  }
+  Architecture arch(space.num_decisions());
+  for (int tries = 0; tries < kMaxInvalidDraws; ++tries) {
+    // Independent Gamma(a) weights normalised are a Dirichlet(a) draw; the
+    // normalisation cancels in each decision's proportions, so it is skipped.
+    for (auto& [name, w] : weight) w = gamma(rng);
+    for (int d = 0; d < space.num_decisions(); ++d) {
+      const std::vector<std::string>& names = space.choices(d);
+      std::vector<double> w(names.size());
+      for (std::size_t c = 0; c < names.size(); ++c) w[c] = weight.at(names[c]);
+      const bool none = std::all_of(w.begin(), w.end(), [](double x) { return x <= 0; });
+      if (none) std::fill(w.begin(), w.end(), 1.0);
+      arch[d] = std::discrete_distribution<int>(w.begin(), w.end())(rng);
+    }
+    if (space.is_valid(arch)) return arch;
+  }
+  throw_no_valid_draw(space, "its choices");
 }
 
 std::vector<Architecture> distinct_sample(const SearchSpace& space, std::uint64_t count, std::uint64_t seed) {

@@ -27,6 +27,16 @@ Architecture sample_uniform(const SearchSpace& space, std::mt19937_64& rng);
 // is below n / 2^64. Checks the mask as check_mask does.
 Architecture sample_alive(const SearchSpace& space, const ChoiceMask& alive, std::mt19937_64& rng);
 
+// An architecture drawn from its own operation mix: one weight per distinct
+// choice name from a symmetric Dirichlet(concentration), then each decision
+// picks among its choices in proportion to their weights (uniformly if they
+// all weigh nothing), redrawn while invalid. Why: a uniform draw of a deep
+// space clusters at the average network (21 ProxylessNAS layers average out),
+// too alike to order by training; a small concentration gives architectures
+// dominated by a few operations, from light to heavy. Large ones approach
+// sample_uniform. Throws Error unless concentration is finite and > 0.
+Architecture sample_mixed(const SearchSpace& space, double concentration, std::mt19937_64& rng);
+
 // `count` distinct valid architectures from sample_uniform with
 // std::mt19937_64(seed), in draw order; all of them when the space has fewer
 // (counted as valid_alive_size does with every choice alive).
