@@ -165,6 +165,29 @@ TEST_F(TrainCli, SearchFindsFrontsWithTheTrainedSupernet) {
   }
   expect_error("search --run " + (dir_ / "nothing").string() + " --out x.csv", "not a training run directory");
   expect_error("search --run " + run_dir + " --objective params:min --out x.csv", "the run estimates accuracy, latency_ms");
+
+  // Issue 20: one supernet, another device: --lut prices the same search with
+  // a table of another network of the space, and says so.
+  const std::string device_lut = (dir_ / "lut8.csv").string();
+  const Result measured = run("lut measure --input 1x8x8 --classes 10 --repeats 3 --warmup 1 --out " + device_lut);
+  ASSERT_EQ(measured.code, 0) << measured.err;
+  const std::string out = (dir_ / "device.csv").string();
+  const Result r = run("search --run " + run_dir + " --lut " + device_lut + " --budget 12 --population 4 --out " + out);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("note: Two networks: accuracy is that of the network this run trains"), std::string::npos) << r.err;
+  expect_search_front(out, mask);
+  const prpnas::CsvTable front = prpnas::read_csv(out);
+  std::string archs;
+  for (const auto& row : front.rows) archs += row[0] + "\n";
+  const std::string costs = (dir_ / "costs.csv").string();
+  ASSERT_EQ(run("costs --lut " + device_lut + " --cost latency_ms --archs " + file("front.txt", archs) + " --out " +
+                costs).code, 0);
+  const std::vector<double> expected = prpnas::read_csv(costs).numbers("latency_ms");
+  const std::vector<double> got = front.numbers("latency_ms");
+  ASSERT_EQ(got.size(), expected.size());
+  for (std::size_t i = 0; i < got.size(); ++i) EXPECT_NEAR(got[i], expected[i], 1e-4 * expected[i]) << i;
+  const std::string phone = std::string(PRPNAS_SOURCE_DIR) + "/data/luts/proxyless_pixel1.csv";
+  expect_error("search --run " + run_dir + " --lut " + phone + " --out x.csv", "proxyless_pixel1.csv");
 }
 
 // Issue 19: PRP trains on DARTS (Step 1 fair steps of 7 paths, Step 2,

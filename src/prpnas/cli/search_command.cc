@@ -15,7 +15,7 @@ namespace prpnas::cli {
 namespace {
 
 struct SearchOptions {
-  std::string run, algorithm = "nsga2", out;
+  std::string run, algorithm = "nsga2", out, lut;
   std::vector<std::string> objectives = {"accuracy:max", "latency_ms:min"};
   std::size_t budget = 200, population = 32;
   std::uint64_t seed = 0;
@@ -29,6 +29,7 @@ void run(const SearchOptions& o) {
   options.budget = o.budget;
   options.population = o.population;
   options.seed = o.seed;
+  options.lut = o.lut;
   const run::SearchRun searched = run::search_trained_run(options, stderr);
   const search::SearchResult& result = searched.result;
 
@@ -63,6 +64,9 @@ void add_search_command(CLI::App& app) {
   command->add_option("--objective", o->objectives, "accuracy:max and/or latency_ms:min")->capture_default_str();
   command->add_option("--population", o->population, "NSGA-II population (even, >= 4)")->capture_default_str();
   command->add_option("--seed", o->seed)->capture_default_str();
+  command->add_option("--lut", o->lut,
+                      "latency from this table instead of the run's: any network of the run's space, e.g. a "
+                      "phone's (data/luts/proxyless_pixel1.csv)");
   command->add_option("--out", o->out, "front CSV: arch + one column per objective")->required();
   command->callback([o] { run(*o); });
 }

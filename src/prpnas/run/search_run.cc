@@ -67,7 +67,11 @@ SearchRun search_trained_run(const SearchRunOptions& o, std::FILE* progress) {
   if (o.algorithm != "nsga2" && o.algorithm != "random" && o.algorithm != "alpha") {
     throw ConfigError(fmt::format("--algorithm {}: known are nsga2, random and alpha", o.algorithm));
   }
-  const TrainConfig config = read_run_config(o.run_dir);
+  TrainConfig config = read_run_config(o.run_dir);
+  if (!o.lut.empty()) {  // any network of the space: assembling the run prints whose latency it is
+    config.lut = o.lut;
+    config.lut_network = "space";
+  }
   const RunSetup setup = assemble_run(config, o.run_dir, /*measure_if_missing=*/false);
   const std::vector<const space::CostTable*> sources = objective_sources(o.objectives, setup.inputs.costs);
   const space::SearchSpace& space = *setup.space;

@@ -30,6 +30,9 @@ struct SearchRunOptions {
   std::size_t budget = 200;                    // estimator calls (distinct architectures)
   std::size_t population = 32;                 // NSGA-II's
   std::uint64_t seed = 0;
+  // "" = the run's LUT; else a latency table timed on any network of the
+  // run's space (`lut import`, `lut measure`): one supernet, another device.
+  std::string lut;
 };
 
 struct SearchRun {
