@@ -19,7 +19,7 @@ std::string device_table_notice(const std::string& path, const hw::LatencyTable&
   if (table.setup.network == nn::network_json(network)) return "";
   return fmt::format("Two networks: accuracy is that of the network this run trains ({}, preset {}, {}x{}x{} input); "
                      "latency and energy are those of {} for another network of the same space ({}), from {} "
-                     "(evaluation.lut_network = \"space\").",
+                     "(evaluation.lut_network = \"space\", or search --lut).",
                      network.space, network.preset, network.in_channels, network.image_size, network.image_size,
                      table.setup.device, table.setup.network.dump(), path);
 }
