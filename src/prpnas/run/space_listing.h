@@ -37,8 +37,8 @@ struct SampleRequest {
 };
 
 // `count` draws among the allowed architectures (std::mt19937_64(seed),
-// rejection), uniform or mixed, each given to `emit` as it is drawn. Throws ConfigError, before
-// any draw, when `unique` asks for more than there are.
+// rejection), uniform or mixed, each given to `emit` as it is drawn. Throws
+// ConfigError, before any draw, when `unique` asks for more than there are.
 void sample_architectures(const space::SearchSpace& space, const SampleRequest& request, const ArchitectureSink& emit);
 
 }  // namespace prpnas::run
