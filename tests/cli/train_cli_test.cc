@@ -329,6 +329,8 @@ TEST_F(TrainCli, ADeviceTableOfTheSpaceRanksOnlyWhenTheConfigSaysSo) {
                        "1x16x16 input); latency and energy are those of"),
             std::string::npos)
       << r.err;
+  EXPECT_NE(r.err.find("for another network of the same space (preset default, 1x8x8 input: {"), std::string::npos)
+      << r.err;
 
   // The front's latencies are the device table's sums.
   const prpnas::CsvTable front = prpnas::read_csv(run_dir + "/front.csv");

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
 
 #include "prpnas/hw/latency_table.h"
 #include "prpnas/hw/measurement_recorder.h"
@@ -17,11 +18,17 @@ namespace {
 std::string device_table_notice(const std::string& path, const hw::LatencyTable& table,
                                 const nn::NetworkSpec& network) {
   if (table.setup.network == nn::network_json(network)) return "";
+  const nlohmann::json& other = table.setup.network;
+  std::string shape;  // as plainly as the trained one's, when the table's sidecar says it
+  if (other.contains("in_channels") && other.contains("image_size")) {
+    const auto size = other["image_size"].dump();
+    shape = fmt::format(", {}x{}x{} input", other["in_channels"].dump(), size, size);
+  }
   return fmt::format("Two networks: accuracy is that of the network this run trains ({}, preset {}, {}x{}x{} input); "
-                     "latency and energy are those of {} for another network of the same space ({}), from {} "
-                     "(evaluation.lut_network = \"space\", or search --lut).",
+                     "latency and energy are those of {} for another network of the same space (preset {}{}: {}), "
+                     "from {} (evaluation.lut_network = \"space\", or search --lut).",
                      network.space, network.preset, network.in_channels, network.image_size, network.image_size,
-                     table.setup.device, table.setup.network.dump(), path);
+                     table.setup.device, table.setup.preset, shape, other.dump(), path);
 }
 
 // A table timed on another network would rank by the wrong costs, unless the
