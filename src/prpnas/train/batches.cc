@@ -18,8 +18,10 @@ torch::Tensor shuffled_indices(int64_t n, std::mt19937_64& rng) {
   return torch::tensor(order, torch::kInt64);
 }
 
-Batch make_batch(const data::ImageSet& set, const torch::Tensor& index, const data::DatasetSplits& data) {
-  return {data::normalize(set.images.index_select(0, index), data), set.labels.index_select(0, index)};
+Batch make_batch(const data::ImageSet& set, const torch::Tensor& index, const data::DatasetSplits& data,
+                 torch::Device device) {
+  return {data::normalize(set.images.index_select(0, index), data).to(device),
+          set.labels.index_select(0, index).to(device)};
 }
 
 BatchStream::BatchStream(const data::DatasetSplits& data, int64_t batch_size, uint64_t seed, torch::Device device)
@@ -40,8 +42,7 @@ Batch BatchStream::next() {
   const int64_t end = std::min(n, position_ + batch_size_);
   const torch::Tensor index = order_.slice(0, position_, end);
   position_ = end;
-  Batch batch = make_batch(data_.train, index, data_);
-  return {batch.images.to(device_), batch.labels.to(device_)};
+  return make_batch(data_.train, index, data_, device_);
 }
 
 void BatchStream::save(TensorBundle& bundle) const {

@@ -27,8 +27,10 @@ struct Batch {
 // depends on the standard library's shuffle).
 torch::Tensor shuffled_indices(int64_t n, std::mt19937_64& rng);
 
-// The images of `set` at `index` (int64 [B]), normalised with `data`'s statistics.
-Batch make_batch(const data::ImageSet& set, const torch::Tensor& index, const data::DatasetSplits& data);
+// The images of `set` at `index` (int64 [B]), normalised with `data`'s
+// statistics, and their labels, on `device`.
+Batch make_batch(const data::ImageSet& set, const torch::Tensor& index, const data::DatasetSplits& data,
+                 torch::Device device = torch::kCPU);
 
 // Endless mini-batches of data.train: each epoch is a fresh seeded
 // permutation cut into batches of batch_size; the last batch of an epoch

@@ -61,8 +61,7 @@ TrainResult train_classifier(torch::nn::Module& model, const Forward& forward,
       }
       set_learning_rate(optimizer, cosine_learning_rate(options.learning_rate, step, total_steps));
       const torch::Tensor index = order.slice(0, begin, std::min(n, begin + options.batch_size));
-      const Batch batch = make_batch(data.train, index, data);
-      const torch::Tensor images = batch.images.to(options.device), labels = batch.labels.to(options.device);
+      const auto [images, labels] = make_batch(data.train, index, data, options.device);
       optimizer.zero_grad();
       const torch::Tensor logits = forward(images);
       const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, labels);

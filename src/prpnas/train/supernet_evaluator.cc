@@ -60,7 +60,7 @@ SupernetEvaluator::SupernetEvaluator(std::shared_ptr<nn::Supernet> supernet, con
     const int64_t take = std::min(n, options.recalibration_batches * options.batch_size);
     for (int64_t begin = 0; begin < take; begin += options.batch_size) {
       const torch::Tensor index = order.slice(0, begin, std::min(take, begin + options.batch_size));
-      recalibration_.push_back(make_batch(data.train, index, data).images.to(device));
+      recalibration_.push_back(make_batch(data.train, index, data, device).images);
     }
   }
   const int64_t valid = options.valid_images == 0 ? data.valid.size() : std::min(options.valid_images, data.valid.size());
