@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
+
 #include <cmath>
 #include <map>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "prpnas/space/nb201_space.h"
@@ -127,6 +130,67 @@ TEST_F(LutCli, ImportMapsThePhoneTableOntoTheProxylessSpace) {
   expect_error("lut import --space proxyless --from " + file("short.csv", text) + " --out " + out + ".2",
                "no row for stage 4 layer 1 k7e6");
   expect_error("lut import --space nb201 --from " + source + " --out " + out + ".3", "--space nb201");
+}
+
+TEST_F(LutCli, ImportMapsTheNote10TablesOntoTheOfaSpaceAtEveryResolution) {
+  // A brute-force reference: a network's latency is the sum of the source's
+  // rows its blocks need, found here by their shapes (w1.2: stem and first
+  // block 24, stages 32, 48, 96, 136, 192, head 1152 and 1536; `expand` is
+  // the middle channel count).
+  const std::vector<int> widths = {32, 48, 96, 136, 192}, strides = {2, 2, 2, 1, 2};
+  const std::string arch =
+      "k7e6 k3e4 k5e3 skip k3e3 k7e4 skip skip k5e6 k5e6 k3e4 skip k7e3 k3e6 k5e4 k7e6 k3e3 k3e3 skip skip";
+  const std::string archs = file("ofa.txt", arch + "\n");
+  for (int r = 160; r <= 224; r += 4) {
+    const std::string source =
+        std::string(PRPNAS_SOURCE_DIR) + "/data/device_luts/ofa_note10_" + std::to_string(r) + ".csv";
+    const std::string out = (dir_ / ("note10_" + std::to_string(r) + ".csv")).string();
+    const Result i = run("lut import --space ofa --resolution " + std::to_string(r) + " --from " + source + " --out " + out);
+    ASSERT_EQ(i.code, 0) << i.err;
+    const prpnas::CsvTable rows = prpnas::read_csv(source);
+    auto ms = [&](const std::string& op, const std::string& in, const std::string& out_shape, const std::string& expand,
+                  const std::string& kernel) {
+      for (std::size_t k = 0; k < rows.rows.size(); ++k) {
+        const auto& row = rows.rows[k];
+        if (row[0] == op && row[1] == in && row[2] == out_shape && row[3] == expand && row[4] == kernel) {
+          return std::stod(row[rows.column("mean_ms")]);
+        }
+      }
+      ADD_FAILURE() << "no row " << op << " " << in << " " << out_shape << " e" << expand << " k" << kernel;
+      return 0.0;
+    };
+    auto shape = [](int side, int c) { return fmt::format("{}x{}x{}", side, side, c); };
+    int side = (r - 1) / 2 + 1;
+    double expected = ms("Conv", shape(r, 3), shape(side, 24), "", "") +
+                      ms("expanded_conv", shape(side, 24), shape(side, 24), "24", "3");
+    std::istringstream tokens(arch);
+    int in = 24;
+    for (int layer = 0; layer < 20; ++layer) {
+      std::string token;
+      tokens >> token;
+      const int stride = layer % 4 == 0 ? strides[layer / 4] : 1, out_side = (side - 1) / stride + 1;
+      const int width = widths[layer / 4];
+      if (token != "skip") {
+        const int kernel = token[1] - '0', expansion = token[3] - '0';
+        expected += ms("expanded_conv", shape(side, in), shape(out_side, width), std::to_string(in * expansion),
+                       std::to_string(kernel));
+      }
+      side = out_side;
+      in = width;
+    }
+    expected += ms("Conv_1", shape(side, 192), shape(side, 1152), "", "") +
+                ms("AvgPool2D", shape(side, 1152), shape(1, 1152), "", "") +
+                ms("Conv_2", shape(1, 1152), shape(1, 1536), "", "") + ms("Logits", shape(1, 1536), "1000", "", "");
+    const Result c = run("costs --space ofa --lut " + out + " --archs " + archs + " --cost latency_ms");
+    ASSERT_EQ(c.code, 0) << c.err;
+    // The LUT keeps 6 decimals per entry; 24 entries.
+    EXPECT_NEAR(prpnas::parse_csv(c.out, "stdout").numbers("latency_ms")[0], expected, 5e-5) << r;
+  }
+  // Another resolution's table, or ProxylessNAS's, is refused, naming the row it lacks.
+  const std::string note10 = std::string(PRPNAS_SOURCE_DIR) + "/data/device_luts/ofa_note10_224.csv";
+  expect_error("lut import --space ofa --resolution 192 --from " + note10 + " --out x.csv",
+               "no row for the stem (Conv 192x192x3->96x96x24");
+  expect_error("lut import --space proxyless --from " + note10 + " --out y.csv", "no row for the stem");
 }
 
 TEST_F(LutCli, LatencyMeasureEvalAndCompare) {

@@ -168,7 +168,7 @@ TEST_F(SpaceCli, ChainSpaceListsDrawsAndChecksOnlyItsSixtyArchitectures) {
 }
 
 TEST_F(SpaceCli, BadOptions) {
-  expect_error("space info --space resnet", "unknown search space 'resnet' (known: nb201, chain, darts, proxyless, mobilenetv2)");
+  expect_error("space info --space resnet", "unknown search space 'resnet' (known: nb201, chain, darts, proxyless, mobilenetv2, ofa)");
   expect_error("space enumerate --space NB201", "unknown search space 'NB201'");
   expect_error("space sample --seed 1", "--count is required");
   expect_error("space sample -n -3", "-n: '-3' is not a whole number from 0 to 18446744073709551615");

@@ -130,7 +130,7 @@ TEST(Nsga2, ProducesOnlyValidDartsGenotypes) {
 // ProxylessNAS is ragged: a stage's first layer has no skip. Children of
 // crossover and mutation must keep to each layer's own choices (issue 20).
 TEST(Nsga2, ProducesOnlyValidProxylessArchitectures) {
-  const space::MbConvSpace proxyless("proxyless", space::proxyless_stages());
+  const space::MbConvSpace proxyless("proxyless", space::proxyless_family());
   const AdditiveProblem problem(proxyless, 4);
   ChoiceMask alive = proxyless.full_mask();
   alive[1] = {false, false, false, false, false, true, true};  // k7e6 or skip

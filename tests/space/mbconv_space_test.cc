@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/core.h>
+
 #include <random>
 #include <string>
 
@@ -50,11 +52,49 @@ TEST(MbConvSpace, ProxylessHas21LayersWithSkipOffTheStagesFirstLayers) {
   EXPECT_EQ(make_search_space("mobilenetv2")->num_decisions(), 16);
 }
 
-TEST(MbConvSpace, KernelAndExpansionOfEachChoice) {
-  for (int c = 0; c < MbConvSpace::kSkip; ++c) {
-    const std::string name = MbConvSpace::kChoices[c];
-    EXPECT_EQ("k" + std::to_string(MbConvSpace::kernel(c)) + "e" + std::to_string(MbConvSpace::expansion(c)), name);
+int widest_decision_index(const SearchSpace& space) {
+  int widest = 0;
+  for (int d = 0; d < space.num_decisions(); ++d) {
+    if (space.choices(d).size() > space.choices(widest).size()) widest = d;
   }
+  return widest;
+}
+
+TEST(MbConvSpace, KernelAndExpansionOfEachChoice) {
+  for (const char* name : {"proxyless", "ofa"}) {
+    const auto space = make_search_space(name);
+    const auto& mbconv = dynamic_cast<const MbConvSpace&>(*space);
+    const std::vector<std::string>& choices = space->choices(widest_decision_index(*space));
+    ASSERT_EQ(choices.back(), "skip") << name;
+    EXPECT_TRUE(mbconv.is_skip(static_cast<int>(choices.size()) - 1));
+    for (int c = 0; c + 1 < static_cast<int>(choices.size()); ++c) {
+      EXPECT_FALSE(mbconv.is_skip(c));
+      EXPECT_EQ(fmt::format("k{}e{}", mbconv.kernel(c), mbconv.expansion(c)), choices[c]);
+    }
+  }
+}
+
+TEST(MbConvSpace, OfaHas20LayersOfNineBlocksAndDepthTwoToFour) {
+  const auto space = make_search_space("ofa");
+  ASSERT_EQ(space->num_decisions(), 20);
+  for (int d = 0; d < 20; ++d) {
+    const bool skippable = d % 4 >= 2;  // the third and fourth layer of each stage
+    EXPECT_EQ(space->choices(d).size(), skippable ? 10u : 9u) << space->decision_name(d);
+    EXPECT_EQ(space->choices(d)[1], "k3e4");
+  }
+  // So 9^10 x 10^10, about 3.5e19 strings, too many to enumerate in 64
+  // bits. OFA counts (9^2 + 9^3 + 9^4)^5, about 2.2e19 networks: a skipped
+  // third layer followed by a fourth is a depth-3 stage here too, with the
+  // fourth layer's weights.
+  EXPECT_THROW(Enumeration(*space).size(), Error);
+  EXPECT_EQ(space->parse("k3e3 k3e4 skip k7e6" + all(" k3e3", 16))[2], 9);
+  const std::string e = parse_error(*space, "k3e3 k3e5" + all(" k3e3", 18));
+  EXPECT_NE(e.find("at character 5 expected one of k3e3, k3e4, k3e6, k5e3, k5e4, k5e6, k7e3, k7e4, k7e6 (stage 1 "
+                   "layer 2), found 'k3e5'"),
+            std::string::npos) << e;
+  const std::string f = parse_error(*space, "k3e3 skip" + all(" k3e3", 18));
+  EXPECT_NE(f.find("at character 5 found skip on stage 1 layer 2: a stage keeps at least its first 2 layers"),
+            std::string::npos) << f;
 }
 
 TEST(MbConvSpace, SampledArchitecturesRoundTrip) {

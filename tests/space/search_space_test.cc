@@ -33,15 +33,15 @@ TEST(SearchSpace, FullMaskHasEveryChoiceAlive) {
 }
 
 TEST(SearchSpace, MakeKnowsEverySpaceByItsExactName) {
-  for (const char* name : {"nb201", "chain", "darts", "proxyless", "mobilenetv2"}) {
+  for (const char* name : {"nb201", "chain", "darts", "proxyless", "mobilenetv2", "ofa"}) {
     EXPECT_EQ(make_search_space(name)->name(), name);
   }
-  for (const char* name : {"NB201", "nb-201", "DARTS", "ProxylessNAS", "mobilenet_v2", "Chain", ""}) {
+  for (const char* name : {"NB201", "nb-201", "DARTS", "ProxylessNAS", "mobilenet_v2", "OFA", "Chain", ""}) {
     try {
       make_search_space(name);
       FAIL() << "no throw for '" << name << "'";
     } catch (const ConfigError& e) {
-      EXPECT_EQ(std::string(e.what()), "unknown search space '" + std::string(name) + "' (known: nb201, chain, darts, proxyless, mobilenetv2)");
+      EXPECT_EQ(std::string(e.what()), "unknown search space '" + std::string(name) + "' (known: nb201, chain, darts, proxyless, mobilenetv2, ofa)");
     }
   }
 }

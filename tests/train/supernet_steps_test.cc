@@ -103,7 +103,7 @@ TEST(FairPaths, DartsTrainsEveryOperationOncePerStepAndDistinctInputPairs) {
 // ProxylessNAS is ragged: 7 paths, so every choice of a 7-choice layer once;
 // a stage's first layer (6 choices, no skip) uses each once and one twice.
 TEST(FairPaths, ProxylessTrainsEveryChoiceOnceAndTheStageFirstLayersOneTwice) {
-  const space::MbConvSpace s("proxyless", space::proxyless_stages());
+  const space::MbConvSpace s("proxyless", space::proxyless_family());
   std::mt19937_64 rng(13);
   std::vector<int> twice(6, 0);  // on layer 0, over steps
   for (int step = 0; step < 300; ++step) {
@@ -124,6 +124,28 @@ TEST(FairPaths, ProxylessTrainsEveryChoiceOnceAndTheStageFirstLayersOneTwice) {
   }
   // Which choice runs twice is uniform over steps: 50 expected each.
   for (int c = 0; c < 6; ++c) EXPECT_NEAR(twice[c], 50, 25) << c;
+}
+
+// OFA: 10 paths; the third and fourth layers of a stage (10 choices, skip
+// among them) use each once, the first two (9) each once and one twice.
+TEST(FairPaths, OfaTrainsEveryChoiceOnceAndTheUnskippableLayersOneTwice) {
+  const space::MbConvSpace s("ofa", space::ofa_family());
+  std::mt19937_64 rng(17);
+  for (int step = 0; step < 100; ++step) {
+    const std::vector<Architecture> paths = valid_fair_paths(s, s.full_mask(), rng);
+    ASSERT_EQ(paths.size(), 10u);
+    for (int d = 0; d < s.num_decisions(); ++d) {
+      std::vector<int> seen(s.choices(d).size(), 0);
+      for (const Architecture& p : paths) ++seen[p[d]];
+      if (seen.size() == 10u) {
+        EXPECT_EQ(seen, std::vector<int>(10, 1)) << s.decision_name(d);
+        continue;
+      }
+      ASSERT_EQ(seen.size(), 9u) << s.decision_name(d);
+      EXPECT_EQ(*std::min_element(seen.begin(), seen.end()), 1) << s.decision_name(d);
+      EXPECT_EQ(std::count(seen.begin(), seen.end(), 2), 1) << s.decision_name(d);
+    }
+  }
 }
 
 TEST(FairPaths, SameOnEveryStandardLibrary) {

@@ -60,7 +60,7 @@ void add_costs_command(CLI::App& app) {
   auto o = std::make_shared<CostsOptions>();
   CLI::App* command = app.add_subcommand(
       "costs", "hardware costs of architectures from a device table (e.g. HW-NAS-Bench) or a LUT, as CSV");
-  command->add_option("--space", o->space, "search space (nb201, chain, darts, proxyless or mobilenetv2)")->capture_default_str();
+  command->add_option("--space", o->space, "search space (nb201, chain, darts, proxyless, mobilenetv2 or ofa)")->capture_default_str();
   command->add_option("--table", o->files.table,
                       "device table: CSV (.gz read directly) with an arch column and cost columns, "
                       "e.g. data/hwnasbench_nb201.csv.gz");

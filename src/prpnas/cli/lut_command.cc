@@ -13,6 +13,7 @@
 #include "prpnas/hw/device_lut_import.h"
 #include "prpnas/hw/latency_table.h"
 #include "prpnas/hw/network_latency.h"
+#include "prpnas/nn/mbconv/config.h"
 #include "prpnas/run/estimator_comparison.h"
 #include "prpnas/nn/supernet_factory.h"
 #include "prpnas/space/search_space.h"
@@ -56,29 +57,39 @@ void run_eval(const LutEvalOptions& o) {
 
 struct LutImportOptions {
   std::string space = "proxyless", from, out;
-  std::string device = "Google Pixel 1 (the ProxylessNAS paper's mobile phone)";
+  std::string device;  // default: the device of the space's published tables
   int resolution = 224;
 };
 
-// The family's ImageNet network (width 1.0, 1000 classes) at the table's resolution.
+// The family's ImageNet network (its imagenet preset, 1000 classes) at the table's resolution.
 void run_import(const LutImportOptions& o) {
   const auto s = space::make_search_space(o.space);
   const auto* mbconv = dynamic_cast<const space::MbConvSpace*>(s.get());
   if (mbconv == nullptr) {
     throw ConfigError("--space " + o.space + ": lut import reads per-block tables of the MobileNet-style spaces "
-                      "(proxyless, mobilenetv2)");
+                      "(proxyless, mobilenetv2, ofa)");
   }
   if (o.resolution < 32 || o.resolution > 1024) throw ConfigError("--resolution must be in 32..1024");
+  const nn::MbConvConfig network = nn::mbconv_preset(o.space, "imagenet", 3, o.resolution, 1000);
+  hw::MbChannels channels{network.stem_channels(), network.first_block_channels(), {}, network.head_channels,
+                          network.feature_mix_channels};
+  for (std::size_t k = 0; k < network.stage_strides.size(); ++k) {
+    channels.stages.push_back(network.stage_channels(static_cast<int>(k)));
+  }
+  const std::string device = !o.device.empty() ? o.device
+                             : o.space == "ofa" ? "Samsung Galaxy Note10 (Once-for-All's latency tables)"
+                                                : "Google Pixel 1 (the ProxylessNAS paper's mobile phone)";
   hw::MeasurementSetup setup;
-  hw::describe_this_machine(setup, o.device, "imported from " + o.from + " (mean_ms as median_ms, sqrt(var) as mad_ms)");
+  hw::describe_this_machine(setup, device,
+                            "imported from " + o.from + " (mean_ms as median_ms, std or sqrt(var) as mad_ms)");
   setup.cpu_model = "";
   setup.space = o.space;
   setup.preset = "imagenet";
   setup.network = nn::network_json({o.space, "imagenet", 3, o.resolution, 1000});
   setup.energy = {{"source", "none"}, {"description", "the device table gives latency only"}};
-  const hw::LatencyTable table = hw::import_device_table(o.from, *mbconv, o.resolution, setup);
+  const hw::LatencyTable table = hw::import_device_table(o.from, *mbconv, channels, o.resolution, setup);
   hw::write_latency_table(o.out, table, *s);
-  fmt::print(stderr, "prpnas: wrote {} ({} layers, device: {})\n", o.out, table.choice.size(), o.device);
+  fmt::print(stderr, "prpnas: wrote {} ({} layers, device: {})\n", o.out, table.choice.size(), device);
 }
 
 struct LutCompareOptions {
@@ -114,25 +125,27 @@ void add_lut_command(CLI::App& app) {
   auto e = std::make_shared<LutEvalOptions>();
   CLI::App* eval = lut->add_subcommand(
       "eval", "Kendall tau-b, Spearman and MAPE of LUT estimates against measured latency (CSV to stdout)");
-  eval->add_option("--space", e->space, "search space (nb201, chain, darts, proxyless or mobilenetv2)")->capture_default_str();
+  eval->add_option("--space", e->space, "search space (nb201, chain, darts, proxyless, mobilenetv2 or ofa)")->capture_default_str();
   eval->add_option("--lut", e->lut, "LUT file from `lut measure`")->required();
   eval->add_option("--measured", e->measured, "file from `latency measure`")->required();
   eval->callback([e] { run_eval(*e); });
 
   auto i = std::make_shared<LutImportOptions>();
   CLI::App* import = lut->add_subcommand(
-      "import", "a LUT from a published per-block device table (ProxylessNAS mobile_trim), for its ImageNet network");
-  import->add_option("--space", i->space, "proxyless or mobilenetv2")->capture_default_str();
+      "import", "a LUT from a published per-block device table (ProxylessNAS mobile_trim, Once-for-All Note10), "
+                "for its ImageNet network");
+  import->add_option("--space", i->space, "proxyless, mobilenetv2 or ofa")->capture_default_str();
   import->add_option("--from", i->from, "the device table as CSV (../shared/data/device_luts/README.md)")->required();
   import->add_option("--out", i->out, "LUT file (CSV) to write, with OUT.json")->required();
-  import->add_option("--device", i->device, "device name to record")->capture_default_str();
+  import->add_option("--device", i->device, "device name to record (default: the Pixel 1 for proxyless and "
+                                            "mobilenetv2, the Note10 for ofa)");
   import->add_option("--resolution", i->resolution, "input side the table was measured at")->capture_default_str();
   import->callback([i] { run_import(*i); });
 
   auto c = std::make_shared<LutCompareOptions>();
   CLI::App* compare = lut->add_subcommand(
       "compare", "LUT vs XGBoost vs MLP predictors, trained on part of the measurements and judged on the rest");
-  compare->add_option("--space", c->files.space, "search space (nb201, chain, darts, proxyless or mobilenetv2)")->capture_default_str();
+  compare->add_option("--space", c->files.space, "search space (nb201, chain, darts, proxyless, mobilenetv2 or ofa)")->capture_default_str();
   compare->add_option("--lut", c->files.lut, "LUT file from `lut measure`")->required();
   compare->add_option("--measured", c->files.measured, "file from `latency measure`")->required();
   compare->add_option("--train-fraction", c->train_fraction, "part of the measurements the predictors learn from")

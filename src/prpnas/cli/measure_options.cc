@@ -5,7 +5,7 @@ namespace prpnas::cli {
 void add_measure_options(CLI::App& command, MeasureOptions& o, int default_repeats, int default_warmup) {
   o.latency.repeats = default_repeats;
   o.latency.warmup = default_warmup;
-  command.add_option("--space", o.space, "search space (nb201, chain, darts, proxyless or mobilenetv2)")->capture_default_str();
+  command.add_option("--space", o.space, "search space (nb201, chain, darts, proxyless, mobilenetv2 or ofa)")->capture_default_str();
   add_network_options(command, o.network, /*shape_required=*/false);
   command.add_option("--batch", o.latency.batch, "images per forward pass")->capture_default_str();
   command.add_option("--threads", o.threads, "libtorch intra-op threads")->capture_default_str();

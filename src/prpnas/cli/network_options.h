@@ -17,7 +17,7 @@ namespace prpnas::cli {
 inline constexpr const char* kPresetHelp =
     "network size: nb201 paper (C=16, N=5) or default (C=8, N=1); chain default or small; darts default (C=8, "
     "5 cells), search (C=16, 8) or eval (C=36, 20); proxyless and mobilenetv2 default (CPU: width 0.25, 28x28) "
-    "or imagenet (width 1.0, 224x224)";
+    "or imagenet (width 1.0, 224x224); ofa default (CPU: width 0.5, 28x28) or imagenet (width 1.2)";
 
 struct NetworkOptions {
   std::string preset = "default";

@@ -43,7 +43,7 @@ std::uint64_t parse_count(const std::string& given, const char* option) {
 
 CLI::App* add_space_subcommand(CLI::App* space, const char* name, const char* help, SpaceOptions& o) {
   CLI::App* sub = space->add_subcommand(name, help);
-  sub->add_option("--space", o.space, "search space (known: nb201, chain, darts, proxyless, mobilenetv2)")->capture_default_str();
+  sub->add_option("--space", o.space, "search space (known: nb201, chain, darts, proxyless, mobilenetv2, ofa)")->capture_default_str();
   return sub;
 }
 

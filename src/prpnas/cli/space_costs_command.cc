@@ -46,7 +46,7 @@ void add_space_costs_subcommand(CLI::App& space) {
   auto o = std::make_shared<CostsOptions>();
   CLI::App* sub = space.add_subcommand(
       "costs", "parameters and FLOPs (NAS-Bench-201 convention, batch 1) of architectures, as CSV");
-  sub->add_option("--space", o->space, "search space (nb201, chain, darts, proxyless or mobilenetv2)")->capture_default_str();
+  sub->add_option("--space", o->space, "search space (nb201, chain, darts, proxyless, mobilenetv2 or ofa)")->capture_default_str();
   add_network_options(*sub, o->network, /*shape_required=*/true);
   sub->add_option("--archs", o->archs, "text file, one architecture string per line (blank lines skipped)")
       ->required();

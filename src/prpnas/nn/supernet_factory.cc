@@ -20,7 +20,7 @@ namespace prpnas::nn {
 namespace {
 
 [[noreturn]] void unknown_space(const std::string& space) {
-  throw ConfigError("no networks for search space '" + space + "' (known: nb201, chain, darts, proxyless, mobilenetv2)");
+  throw ConfigError("no networks for search space '" + space + "' (known: nb201, chain, darts, proxyless, mobilenetv2, ofa)");
 }
 
 Nb201Config nb201_config(const NetworkSpec& spec) {
@@ -35,7 +35,9 @@ DartsConfig darts_config(const NetworkSpec& spec) {
   return darts_preset(spec.preset, spec.in_channels, spec.image_size, spec.num_classes);
 }
 
-bool is_mbconv(const NetworkSpec& spec) { return spec.space == "proxyless" || spec.space == "mobilenetv2"; }
+bool is_mbconv(const NetworkSpec& spec) {
+  return spec.space == "proxyless" || spec.space == "mobilenetv2" || spec.space == "ofa";
+}
 
 MbConvConfig mbconv_config(const NetworkSpec& spec) {
   return mbconv_preset(spec.space, spec.preset, spec.in_channels, spec.image_size, spec.num_classes);

@@ -10,51 +10,71 @@
 
 namespace prpnas::space {
 
-namespace {
-
-const std::vector<std::string>& all_choices(bool with_skip) {
-  static const std::vector<std::string> with(std::begin(MbConvSpace::kChoices), std::end(MbConvSpace::kChoices));
-  static const std::vector<std::string> without(with.begin(), with.end() - 1);
-  return with_skip ? with : without;
+const MbFamily& proxyless_family() {
+  static const MbFamily family{.stages = {{24, 4, 2}, {40, 4, 2}, {80, 4, 2}, {96, 4, 1}, {192, 4, 2}, {320, 1, 1}}};
+  return family;
 }
 
-}  // namespace
-
-const std::vector<MbStage>& proxyless_stages() {
-  static const std::vector<MbStage> stages = {{24, 4, 2}, {40, 4, 2}, {80, 4, 2}, {96, 4, 1}, {192, 4, 2}, {320, 1, 1}};
-  return stages;
+const MbFamily& mobilenet_v2_family() {
+  static const MbFamily family{.stages = {{24, 2, 2}, {32, 3, 2}, {64, 4, 2}, {96, 3, 1}, {160, 3, 2}, {320, 1, 1}}};
+  return family;
 }
 
-const std::vector<MbStage>& mobilenet_v2_stages() {
-  static const std::vector<MbStage> stages = {{24, 2, 2}, {32, 3, 2}, {64, 4, 2}, {96, 3, 1}, {160, 3, 2}, {320, 1, 1}};
-  return stages;
+const MbFamily& ofa_family() {
+  using enum MbActivation;
+  static const MbFamily family{.stem = 16,
+                               .stem_activation = kHswish,
+                               .first_block = 16,
+                               .first_block_activation = kRelu,
+                               .first_block_shortcut = true,
+                               .stages = {{24, 4, 2, kRelu, false},
+                                          {40, 4, 2, kRelu, true},
+                                          {80, 4, 2, kHswish, false},
+                                          {112, 4, 1, kHswish, true},
+                                          {160, 4, 2, kHswish, true}},
+                               .head = 960,
+                               .feature_mix = 1280,
+                               .head_activation = kHswish,
+                               .expansions = {3, 4, 6},
+                               .min_depth = 2};
+  return family;
 }
 
-MbConvSpace::MbConvSpace(std::string name, std::vector<MbStage> stages) : name_(std::move(name)), stages_(std::move(stages)) {
-  for (std::size_t s = 0; s < stages_.size(); ++s) {
-    if (stages_[s].layers < 1 || stages_[s].width < 1 || stages_[s].stride < 1) {
+MbConvSpace::MbConvSpace(std::string name, MbFamily family) : name_(std::move(name)), family_(std::move(family)) {
+  if (family_.kernels.empty() || family_.expansions.empty() || family_.min_depth < 1) {
+    throw ConfigError(fmt::format("{} space: needs kernels, expansions and a min_depth of at least 1", name_));
+  }
+  for (int k : family_.kernels) {
+    for (int e : family_.expansions) names_.push_back(fmt::format("k{}e{}", k, e));
+  }
+  unskippable_names_ = names_;
+  names_.push_back("skip");
+  const std::vector<MbStage>& stages = family_.stages;
+  for (std::size_t s = 0; s < stages.size(); ++s) {
+    if (stages[s].layers < 1 || stages[s].width < 1 || stages[s].stride < 1) {
       throw ConfigError(fmt::format("{} space: stage {} needs positive width, layers and stride", name_, s + 1));
     }
-    for (int l = 0; l < stages_[s].layers; ++l) layer_stage_.push_back(static_cast<int>(s));
+    for (int l = 0; l < stages[s].layers; ++l) {
+      layer_stage_.push_back(static_cast<int>(s));
+      layer_position_.push_back(l);
+    }
   }
 }
 
-bool MbConvSpace::is_stage_first(int decision) const {
-  return decision == 0 || layer_stage_.at(decision) != layer_stage_.at(decision - 1);
-}
-
 const std::vector<std::string>& MbConvSpace::choices(int decision) const {
-  return all_choices(!is_stage_first(decision));
+  return layer_position_.at(decision) < family_.min_depth ? unskippable_names_ : names_;
 }
 
 std::string MbConvSpace::decision_name(int decision) const {
-  int first = decision;
-  while (!is_stage_first(first)) --first;
-  return fmt::format("stage {} layer {}", stage_of(decision) + 1, decision - first + 1);
+  return fmt::format("stage {} layer {}", stage_of(decision) + 1, layer_position_.at(decision) + 1);
 }
 
-int MbConvSpace::kernel(int choice) { return 3 + 2 * (choice / 2); }
-int MbConvSpace::expansion(int choice) { return choice % 2 == 0 ? 3 : 6; }
+int MbConvSpace::kernel(int choice) const {
+  return family_.kernels.at(static_cast<std::size_t>(choice) / family_.expansions.size());
+}
+int MbConvSpace::expansion(int choice) const {
+  return family_.expansions.at(static_cast<std::size_t>(choice) % family_.expansions.size());
+}
 
 std::string MbConvSpace::format(const Architecture& arch) const {
   check(arch);
@@ -87,9 +107,12 @@ Architecture MbConvSpace::parse(std::string_view text) const {
     for (std::size_t c = 0; c < names.size(); ++c) {
       if (token == names[c]) choice = static_cast<int>(c);
     }
-    if (choice < 0 && token == kChoices[kSkip]) {
-      fail(pos, fmt::format("found skip on {}, the first layer of its stage: it changes width or stride, so it "
-                            "cannot be skipped", decision_name(layer)));
+    if (choice < 0 && token == "skip") {
+      fail(pos, is_stage_first(layer)
+                    ? fmt::format("found skip on {}, the first layer of its stage: it changes width or stride, so "
+                                  "it cannot be skipped", decision_name(layer))
+                    : fmt::format("found skip on {}: a stage keeps at least its first {} layers", decision_name(layer),
+                                  family_.min_depth));
     }
     if (choice < 0) {
       std::string known;

@@ -52,10 +52,11 @@ std::unique_ptr<SearchSpace> make_search_space(std::string_view name) {
   if (name == "nb201") return std::make_unique<Nb201Space>();
   if (name == "chain") return std::make_unique<ChainSpace>();
   if (name == "darts") return std::make_unique<DartsSpace>();
-  if (name == "proxyless") return std::make_unique<MbConvSpace>("proxyless", proxyless_stages());
-  if (name == "mobilenetv2") return std::make_unique<MbConvSpace>("mobilenetv2", mobilenet_v2_stages());
+  if (name == "proxyless") return std::make_unique<MbConvSpace>("proxyless", proxyless_family());
+  if (name == "mobilenetv2") return std::make_unique<MbConvSpace>("mobilenetv2", mobilenet_v2_family());
+  if (name == "ofa") return std::make_unique<MbConvSpace>("ofa", ofa_family());
   throw ConfigError("unknown search space '" + std::string(name) +
-                    "' (known: nb201, chain, darts, proxyless, mobilenetv2)");
+                    "' (known: nb201, chain, darts, proxyless, mobilenetv2, ofa)");
 }
 
 }  // namespace prpnas::space

@@ -63,7 +63,7 @@ int widest_decision(const SearchSpace& space);
 int fairness_width(const SearchSpace& space, const ChoiceMask& alive);
 int fairness_width(const SearchSpace& space);
 
-// "nb201", "chain", "darts", "proxyless" or "mobilenetv2"; throws
+// "nb201", "chain", "darts", "proxyless", "mobilenetv2" or "ofa"; throws
 // ConfigError naming the known spaces.
 std::unique_ptr<SearchSpace> make_search_space(std::string_view name);
 

@@ -13,17 +13,18 @@ int make_divisible(double value) {
   return rounded;
 }
 
-space::MbConvSpace MbConvConfig::search_space() const {
-  if (space == "proxyless") return space::MbConvSpace("proxyless", space::proxyless_stages());
-  if (space == "mobilenetv2") return space::MbConvSpace("mobilenetv2", space::mobilenet_v2_stages());
-  throw ConfigError("MBConv network config: unknown space '" + space + "' (proxyless, mobilenetv2)");
+const space::MbFamily& MbConvConfig::family() const {
+  if (space == "proxyless") return space::proxyless_family();
+  if (space == "mobilenetv2") return space::mobilenet_v2_family();
+  if (space == "ofa") return space::ofa_family();
+  throw ConfigError("MBConv network config: unknown space '" + space + "' (proxyless, mobilenetv2, ofa)");
 }
 
-int MbConvConfig::stem_channels() const { return make_divisible(32 * width); }
-int MbConvConfig::first_block_channels() const { return make_divisible(16 * width); }
-int MbConvConfig::stage_channels(int stage) const {
-  return make_divisible(search_space().stages().at(stage).width * width);
-}
+space::MbConvSpace MbConvConfig::search_space() const { return space::MbConvSpace(space, family()); }
+
+int MbConvConfig::stem_channels() const { return make_divisible(family().stem * width); }
+int MbConvConfig::first_block_channels() const { return make_divisible(family().first_block * width); }
+int MbConvConfig::stage_channels(int stage) const { return make_divisible(family().stages.at(stage).width * width); }
 
 void MbConvConfig::check() const {
   auto require = [](bool ok, const std::string& what) {
@@ -37,20 +38,27 @@ void MbConvConfig::check() const {
                       stage_strides.size()));
   for (int s : stage_strides) require(s == 1 || s == 2, fmt::format("stage strides must be 1 or 2, got {}", s));
   require(head_channels >= 1, fmt::format("head_channels must be at least 1, got {}", head_channels));
+  require((feature_mix_channels > 0) == (family().feature_mix > 0),
+          fmt::format("feature_mix_channels must be {} for {}, got {}", family().feature_mix > 0 ? "positive" : "0",
+                      space, feature_mix_channels));
   require(in_channels >= 1, fmt::format("in_channels must be at least 1, got {}", in_channels));
   require(image_size >= 1, fmt::format("image_size must be at least 1, got {}", image_size));
   require(num_classes >= 1, fmt::format("num_classes must be at least 1, got {}", num_classes));
 }
 
 nlohmann::json MbConvConfig::to_json() const {
-  return {{"space", space},
-          {"width", width},
-          {"stem_stride", stem_stride},
-          {"stage_strides", stage_strides},
-          {"head_channels", head_channels},
-          {"in_channels", in_channels},
-          {"image_size", image_size},
-          {"num_classes", num_classes}};
+  nlohmann::json json = {{"space", space},
+                         {"width", width},
+                         {"stem_stride", stem_stride},
+                         {"stage_strides", stage_strides},
+                         {"head_channels", head_channels},
+                         {"in_channels", in_channels},
+                         {"image_size", image_size},
+                         {"num_classes", num_classes}};
+  // Only where the family has one, so that the sidecars of the other spaces'
+  // LUTs keep describing the same network.
+  if (feature_mix_channels > 0) json["feature_mix_channels"] = feature_mix_channels;
+  return json;
 }
 
 MbConvConfig mbconv_preset(std::string_view space, std::string_view name, int in_channels, int image_size,
@@ -60,17 +68,22 @@ MbConvConfig mbconv_preset(std::string_view space, std::string_view name, int in
   config.in_channels = in_channels;
   config.image_size = image_size;
   config.num_classes = num_classes;
+  const space::MbFamily& family = config.family();
+  const bool ofa = config.space == "ofa";
   if (name == "imagenet") {
-    const space::MbConvSpace table = config.search_space();
-    for (const auto& stage : table.stages()) config.stage_strides.push_back(stage.stride);
+    if (ofa) config.width = 1.2;
+    for (const auto& stage : family.stages) config.stage_strides.push_back(stage.stride);
+    // torchvision keeps MobileNetV2's 1280 below width 1; OFA scales its head.
+    config.head_channels = ofa ? make_divisible(family.head * config.width) : family.head;
   } else if (name == "default") {
-    config.width = 0.25;
+    config.width = ofa ? 0.5 : 0.25;
     config.stem_stride = 1;
-    config.stage_strides = {2, 2, 1, 1, 2, 1};
-    config.head_channels = make_divisible(1280 * config.width);
+    config.stage_strides = ofa ? std::vector<int>{2, 2, 1, 1, 2} : std::vector<int>{2, 2, 1, 1, 2, 1};
+    config.head_channels = make_divisible(family.head * config.width);
   } else {
     throw ConfigError(fmt::format("unknown {} preset '{}' (presets: default, imagenet)", space, name));
   }
+  if (family.feature_mix > 0) config.feature_mix_channels = make_divisible(family.feature_mix * config.width);
   config.check();
   return config;
 }

@@ -13,9 +13,11 @@ NetworkCosts measure_mbconv_costs(const MbConvConfig& config) {
 
   NetworkCosts costs;
   for (const auto& [part, module] : supernet->fixed_parts()) costs.params.fixed += parameter_count(*module);
+  const int64_t features = config.feature_mix_channels > 0 ? config.feature_mix_channels : config.head_channels;
   costs.flops.fixed = static_cast<double>(config.in_channels * config.stem_channels() * 9 * stem_size * stem_size) +
                       supernet->first_block()->macs(stem_size) + static_cast<double>(last * config.head_channels) * final_area +
-                      static_cast<double>(config.head_channels * config.num_classes + config.num_classes);
+                      static_cast<double>(config.head_channels * config.feature_mix_channels) +
+                      static_cast<double>(features * config.num_classes + config.num_classes);
   for (int d = 0; d < space.num_decisions(); ++d) {
     const int choices = static_cast<int>(space.choices(d).size());
     costs.params.choice.emplace_back(choices, 0.0);

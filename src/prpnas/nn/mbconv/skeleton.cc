@@ -11,14 +11,27 @@ namespace tnn = torch::nn;
 
 namespace {
 
-// A 1x1 conv to the head width, global average pooling, the classifier.
+// A 1x1 conv to the head width, global average pooling, MobileNetV3's
+// feature mix (a 1x1 conv without BN, as a Linear without bias, and the
+// activation) when it has one, the classifier.
 struct MbConvHeadImpl : tnn::Module {
-  MbConvHeadImpl(int64_t in_channels, int64_t head_channels, int64_t num_classes)
-      : conv(register_module("conv", conv_bn_relu6(in_channels, head_channels, 1, 1))),
-        classifier(register_module("classifier", tnn::Linear(head_channels, num_classes))) {}
-  torch::Tensor forward(const torch::Tensor& x) { return classifier(conv->forward(x).mean({2, 3})); }
-  tnn::Sequential conv;
-  tnn::Linear classifier;
+  MbConvHeadImpl(int64_t in_channels, const MbConvConfig& config, space::MbActivation activation)
+      : conv(register_module("conv", conv_bn_act(in_channels, config.head_channels, 1, 1, activation))) {
+    int64_t features = config.head_channels;
+    if (config.feature_mix_channels > 0) {
+      const auto linear = tnn::LinearOptions(features, config.feature_mix_channels).bias(false);
+      feature_mix = register_module("feature_mix", tnn::Sequential(tnn::Linear(linear)));
+      feature_mix->push_back(activation_module(activation));
+      features = config.feature_mix_channels;
+    }
+    classifier = register_module("classifier", tnn::Linear(features, config.num_classes));
+  }
+  torch::Tensor forward(const torch::Tensor& x) {
+    const torch::Tensor pooled = conv->forward(x).mean({2, 3});
+    return classifier(feature_mix.is_empty() ? pooled : feature_mix->forward(pooled));
+  }
+  tnn::Sequential conv, feature_mix{nullptr};
+  tnn::Linear classifier{nullptr};
 };
 TORCH_MODULE(MbConvHead);
 
@@ -31,14 +44,18 @@ MbConvSkeleton::MbConvSkeleton(const MbConvConfig& config, const space::ChoiceMa
     throw Error(fmt::format("{} network: a choice mask of {} layers, but the space has {}", space_.name(), ops.size(),
                             space_.num_decisions()));
   }
+  const space::MbFamily& family = space_.family();
   int64_t size = conv_out_size(config_.image_size, config_.stem_stride);
-  stem_ = register_module("stem", conv_bn_relu6(config_.in_channels, config_.stem_channels(), 3, config_.stem_stride));
-  first_ = register_module("first_block",
-                           MbConvBlock(config_.stem_channels(), config_.first_block_channels(), 3, 1, 1));
+  stem_ = register_module("stem", conv_bn_act(config_.in_channels, config_.stem_channels(), 3, config_.stem_stride,
+                                              family.stem_activation));
+  first_ = register_module("first_block", MbConvBlock(config_.stem_channels(), config_.first_block_channels(), 3, 1,
+                                                      1, family.first_block_activation));
+  first_shortcut_ = family.first_block_shortcut;
   int64_t channels = config_.first_block_channels();
   ops_.resize(ops.size());
   for (int d = 0; d < space_.num_decisions(); ++d) {
     const int stage = space_.stage_of(d);
+    const space::MbStage& table = space_.stages()[stage];
     const bool first = space_.is_stage_first(d);
     const int64_t stride = first ? config_.stage_strides[stage] : 1;
     const int64_t out = config_.stage_channels(stage);
@@ -47,16 +64,17 @@ MbConvSkeleton::MbConvSkeleton(const MbConvConfig& config, const space::ChoiceMa
     const auto& names = space_.choices(d);
     ops_[d].resize(names.size(), MbConvBlock(nullptr));
     for (std::size_t c = 0; c < names.size() && c < ops[d].size(); ++c) {
-      if (!ops[d][c] || static_cast<int>(c) == space::MbConvSpace::kSkip) continue;
-      ops_[d][c] = register_module(
-          fmt::format("layer{}_{}", d + 1, names[c]),
-          MbConvBlock(channels, out, space::MbConvSpace::kernel(c), space::MbConvSpace::expansion(c), stride));
+      const int choice = static_cast<int>(c);
+      if (!ops[d][c] || space_.is_skip(choice)) continue;
+      ops_[d][c] = register_module(fmt::format("layer{}_{}", d + 1, names[c]),
+                                   MbConvBlock(channels, out, space_.kernel(choice), space_.expansion(choice), stride,
+                                               table.activation, table.se));
     }
     size = conv_out_size(size, stride);
     channels = out;
   }
   final_size_ = size;
-  head_ = tnn::AnyModule(register_module("head", MbConvHead(channels, config_.head_channels, config_.num_classes)));
+  head_ = tnn::AnyModule(register_module("head", MbConvHead(channels, config_, family.head_activation)));
 }
 
 MbConvBlock MbConvSkeleton::op(int decision, int choice) const { return ops_.at(decision).at(choice); }
@@ -94,13 +112,14 @@ torch::Tensor MbConvSkeleton::run(const torch::Tensor& x, const space::ChoiceMas
 torch::Tensor MbConvSkeleton::run_layers(const torch::Tensor& x, const std::vector<std::vector<int>>& chosen,
                                          const torch::Tensor& weights) {
   torch::Tensor h = run_fixed_part(observer_, "stem", stem_, x);
-  h = run_fixed_part(observer_, "first_block", first_, h);
+  const torch::Tensor first = run_fixed_part(observer_, "first_block", first_, h);
+  h = first_shortcut_ ? first + h : first;
   for (std::size_t d = 0; d < chosen.size(); ++d) {
     const int layer = static_cast<int>(d);
     torch::Tensor sum;
     for (int c : chosen[d]) {
       if (observer_ != nullptr) observer_->before_op(layer, c, h);
-      if (c == space::MbConvSpace::kSkip) {  // the zero block: the shortcut alone
+      if (space_.is_skip(c)) {  // the zero block: the shortcut alone
         if (observer_ != nullptr) observer_->after_op(layer, c, h);
         continue;
       }

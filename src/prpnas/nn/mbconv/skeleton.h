@@ -1,6 +1,7 @@
 // The MBConv family's networks (space/mbconv_space.h, nn/mbconv/config.h):
 // stem, the fixed first block, one MBConv per choice of every layer, and the
-// head (1x1 conv to the head width, global pooling, Linear). A layer that is
+// head (1x1 conv to the head width, global pooling, the feature mix where
+// the family has one, Linear). A layer that is
 // not the first of its stage adds its input (the identity shortcut), so
 // `skip` (the zero block) builds no module and the layer passes its input
 // on; the op observer still sees skip, at no cost. The supernet and the
@@ -57,6 +58,7 @@ class MbConvSkeleton : public torch::nn::Module {
   torch::nn::Sequential stem_{nullptr};
   torch::nn::AnyModule head_;
   MbConvBlock first_{nullptr};
+  bool first_shortcut_ = false;  // the family's first_block_shortcut
   std::vector<std::vector<MbConvBlock>> ops_;  // [layer][choice]; empty for skip or not built
   std::vector<int64_t> layer_in_size_, layer_in_channels_;
   int64_t final_size_ = 0;
