@@ -14,8 +14,8 @@
 //   Nb201Evaluation/N        SupernetEvaluator::accuracies       archs/s
 //   Nb201StepGrowth/C/N/paths  a strict-fairness step over `paths` choices
 //                            per edge, at other network sizes (docs/PERFORMANCE.md)
-//   Space*/SPACE             the same three at the CPU preset of darts and
-//                            proxyless, for the per-space figures
+//   Space*/SPACE             the same three at the CPU preset of darts,
+//                            proxyless and ofa, for the per-space figures
 //
 // Run Nb201EvaluationBefore first in its process (bench/compare_pytorch.sh
 // does): the memory policy the others set cannot be undone.
@@ -200,6 +200,7 @@ void SpaceEvaluation(benchmark::State& state, const char* space) {
   BENCHMARK_CAPTURE(SpaceEvaluation, name, #name)->Arg(20)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1)
 PRPNAS_SPACE_BENCHMARKS(darts);
 PRPNAS_SPACE_BENCHMARKS(proxyless);
+PRPNAS_SPACE_BENCHMARKS(ofa);
 
 }  // namespace
 }  // namespace prpnas
