@@ -101,7 +101,7 @@ TEST_P(ExportCli, TheFileRunsWithoutPrpnasAndGivesPrpnasLogits) {
                "no config.toml, so not a training run directory");
 }
 
-INSTANTIATE_TEST_SUITE_P(EverySpace, ExportCli, ::testing::Values("nb201", "chain", "darts", "proxyless"));
+INSTANTIATE_TEST_SUITE_P(EverySpace, ExportCli, ::testing::Values("nb201", "chain", "darts", "proxyless", "ofa"));
 
 // A bundle of the front: each architecture, selected, computes its single
 // export; the shared weights make it smaller than the separate files; a
