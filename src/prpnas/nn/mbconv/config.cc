@@ -1,5 +1,7 @@
 #include "prpnas/nn/mbconv/config.h"
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 #include "prpnas/util/error.h"
@@ -61,6 +63,23 @@ nlohmann::json MbConvConfig::to_json() const {
   return json;
 }
 
+namespace {
+
+// The presets' sizes per family: the ImageNet network's width (OFA's Note10
+// tables time its w1.2 network) and the CPU preset's width and stage
+// strides (stem stride 1; 28 -> 14 -> 7 -> 4).
+struct PresetSizes {
+  double imagenet_width, cpu_width;
+  std::vector<int> cpu_stage_strides;
+};
+
+PresetSizes preset_sizes(const std::string& space) {
+  if (space == "ofa") return {1.2, 0.5, {2, 2, 1, 1, 2}};
+  return {1.0, 0.25, {2, 2, 1, 1, 2, 1}};
+}
+
+}  // namespace
+
 MbConvConfig mbconv_preset(std::string_view space, std::string_view name, int in_channels, int image_size,
                            int num_classes) {
   MbConvConfig config;
@@ -69,16 +88,16 @@ MbConvConfig mbconv_preset(std::string_view space, std::string_view name, int in
   config.image_size = image_size;
   config.num_classes = num_classes;
   const space::MbFamily& family = config.family();
-  const bool ofa = config.space == "ofa";
+  const PresetSizes sizes = preset_sizes(config.space);
   if (name == "imagenet") {
-    if (ofa) config.width = 1.2;
+    config.width = sizes.imagenet_width;
     for (const auto& stage : family.stages) config.stage_strides.push_back(stage.stride);
-    // torchvision keeps MobileNetV2's 1280 below width 1; OFA scales its head.
-    config.head_channels = ofa ? make_divisible(family.head * config.width) : family.head;
+    // torchvision's rule: the head never narrows below its width-1.0 size.
+    config.head_channels = make_divisible(family.head * std::max(1.0, config.width));
   } else if (name == "default") {
-    config.width = ofa ? 0.5 : 0.25;
+    config.width = sizes.cpu_width;
     config.stem_stride = 1;
-    config.stage_strides = ofa ? std::vector<int>{2, 2, 1, 1, 2} : std::vector<int>{2, 2, 1, 1, 2, 1};
+    config.stage_strides = sizes.cpu_stage_strides;
     config.head_channels = make_divisible(family.head * config.width);
   } else {
     throw ConfigError(fmt::format("unknown {} preset '{}' (presets: default, imagenet)", space, name));
