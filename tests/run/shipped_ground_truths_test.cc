@@ -5,27 +5,18 @@
 // same fidelity.
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <algorithm>
-#include <fstream>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "prpnas/eval/standalone.h"
 #include "prpnas/run/run_directory.h"
+#include "prpnas/space/architecture_file.h"
 #include "prpnas/space/search_space.h"
 
 namespace prpnas::run {
 namespace {
-
-std::vector<std::string> lines_of(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) lines.push_back(line);
-  }
-  return lines;
-}
 
 class ShippedGroundTruth : public ::testing::TestWithParam<const char*> {};
 
@@ -33,8 +24,8 @@ TEST_P(ShippedGroundTruth, HoldsEveryArchitectureOnceAtOneFidelity) {
   const std::string name = GetParam();
   const std::string dir = std::string(PRPNAS_SOURCE_DIR) + "/data/ground_truth/" + name + "/";
   const auto space = space::make_search_space(name);
-  const std::vector<std::string> archs = lines_of(dir + "archs.txt");
-  ASSERT_EQ(archs.size(), 100u);
+  const std::vector<space::Architecture> listed = space::read_architecture_file(dir + "archs.txt", *space);
+  ASSERT_EQ(listed.size(), 100u);
 
   const auto truth = read_scored(dir + name + "_fashion-mnist.csv", *space, "truth");
   const auto repeat = read_scored(dir + "seed1_first20.csv", *space, "repeat");
@@ -44,8 +35,6 @@ TEST_P(ShippedGroundTruth, HoldsEveryArchitectureOnceAtOneFidelity) {
     std::sort(out.begin(), out.end());
     return out;
   };
-  std::vector<space::Architecture> listed;
-  for (const std::string& line : archs) listed.push_back(space->parse(line));
   ASSERT_EQ(truth.archs.size(), listed.size());
   ASSERT_EQ(repeat.archs.size(), 20u);
   EXPECT_EQ(sorted_formats(truth.archs, truth.archs.size()), sorted_formats(listed, listed.size()));
