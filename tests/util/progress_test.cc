@@ -31,5 +31,19 @@ TEST(Progress, WritesPlainLinesWhenNotATerminal) {
   EXPECT_EQ(text.find('\r'), std::string::npos);  // no in-place rewriting in logs
 }
 
+// A resumed run's earlier steps are not work of this process: counting them
+// would show a rate of thousands per second and an ETA of seconds.
+TEST(Progress, ResumedWorkDoesNotCountTowardsTheRate) {
+  std::FILE* out = std::tmpfile();
+  Progress progress("train", 100, "step", out, /*log_every_seconds=*/0, /*already_done=*/60);
+  progress.update(60);
+  std::rewind(out);
+  char buffer[512] = {};
+  const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, out);
+  std::fclose(out);
+  const std::string text(buffer, n);
+  EXPECT_NE(text.find("train: 60/100 step (0.0 step/s)"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace prpnas

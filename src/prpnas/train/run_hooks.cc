@@ -38,7 +38,8 @@ void CheckpointHook::after_step(SupernetRun& run, bool phase_end) {
 }
 
 void ProgressHook::on_start(SupernetRun& run) {
-  bar_.emplace(run.method.name(), run.plan.total(), "step", run.progress);
+  bar_.emplace(run.method.name(), run.plan.total(), "step", run.progress, /*log_every_seconds=*/10,
+               /*already_done=*/run.state.step);
 }
 
 void ProgressHook::after_step(SupernetRun& run, bool) {

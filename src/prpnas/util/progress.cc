@@ -10,15 +10,17 @@
 namespace prpnas {
 
 Progress::Progress(std::string label, int64_t total, std::string unit, std::FILE* out,
-                   double log_every_seconds)
+                   double log_every_seconds, int64_t already_done)
     : label_(std::move(label)),
       unit_(std::move(unit)),
       total_(total),
+      already_done_(already_done),
       out_(out),
       terminal_(out != nullptr && ::isatty(::fileno(out)) != 0),
       log_every_(log_every_seconds),
       start_(std::chrono::steady_clock::now()),
-      last_print_(start_) {}
+      last_print_(start_),
+      done_(already_done) {}
 
 double Progress::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -38,7 +40,7 @@ void Progress::finish(std::string_view extra) { print(done_, extra, true); }
 void Progress::print(int64_t done, std::string_view extra, bool final) {
   if (out_ == nullptr) return;
   const double elapsed = seconds();
-  const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
+  const double rate = elapsed > 0 ? static_cast<double>(done - already_done_) / elapsed : 0;
   // Slow work (architectures, epochs) reads better per minute.
   const std::string speed = rate >= 1 || rate == 0 ? fmt::format("{:.1f} {}/s", rate, unit_)
                                                    : fmt::format("{:.2f} {}/min", rate * 60, unit_);
