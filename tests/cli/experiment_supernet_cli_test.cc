@@ -4,7 +4,9 @@
 // the files it leaves behind.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -107,10 +109,11 @@ every = 10
                                       "front_approximation_nadir", "igd", "train_seconds", "search_seconds", "images",
                                       "objectives"}));
   EXPECT_EQ(results.rows[0][results.column("objectives")], "test_accuracy:max latency_ms:min");
-  ASSERT_EQ(results.rows.size(), 3u);
+  ASSERT_EQ(results.rows.size(), 4u);
   EXPECT_EQ(results.rows[0][0], "spos");
   EXPECT_EQ(results.rows[1][0], "prp");
   EXPECT_EQ(results.rows[2][0], "prp-alpha");  // the same run, answering with alpha's front
+  EXPECT_EQ(results.rows[3][0], "cost-only");  // the floor, no supernet
   // Fair fronts: every method's row is the front of the same 20 uniform
   // candidates under its own estimates; for a baseline that is its own front.
   const std::vector<double> candidates = results.numbers("candidates");
@@ -167,6 +170,39 @@ every = 10
     EXPECT_NEAR(reported, tau, 1e-5);
     EXPECT_LE(results.numbers("kendall_ci_low")[m], reported + 1e-9);
     EXPECT_GE(results.numbers("kendall_ci_high")[m], reported - 1e-9);
+  }
+  // The floor: every accuracy estimate equal, so its front is the cheapest of
+  // the same 20 candidates. Latency being exact, each method's front of those
+  // candidates holds an architecture that cheap; its Kendall is latency's own
+  // Pareto order on the judged cells.
+  {
+    const std::vector<std::string> floor = results_json["methods"][3]["front"];
+    ASSERT_FALSE(floor.empty());
+    EXPECT_EQ(candidates[3], 20);
+    const double cheapest = latency.cost(space.parse(floor[0]));
+    for (const auto& arch : floor) EXPECT_EQ(latency.cost(space.parse(arch)), cheapest) << arch;
+    for (const std::string& file : {out + "/spos/uniform_front.csv", out + "/prp/uniform_front.csv"}) {
+      double fastest = std::numeric_limits<double>::infinity();
+      for (const auto& row : read_csv(file).rows) fastest = std::min(fastest, latency.cost(space.parse(row[0])));
+      EXPECT_EQ(fastest, cheapest) << file;
+    }
+    pareto::NamedFront found;
+    for (const auto& arch : floor) {
+      found.points.push_back(point(arch));
+      found.architectures.push_back(arch);
+    }
+    EXPECT_NEAR(results.numbers("hv_ratio")[3], pareto::front_metrics(valid_named, found).hypervolume_ratio, 1e-5);
+    const CsvTable judged = read_csv(out + "/spos/judged.csv");
+    const std::vector<double> truth_acc = judged.numbers("true_accuracy"), cost = judged.numbers("latency_ms");
+    pareto::Points costs, true_points;
+    for (std::size_t i = 0; i < cost.size(); ++i) {
+      costs.push_back({cost[i]});
+      true_points.push_back({-truth_acc[i], cost[i]});
+    }
+    const std::vector<int> a = pareto::pareto_ranks(costs), b = pareto::pareto_ranks(true_points);
+    EXPECT_NEAR(results.numbers("kendall_tau_b")[3], pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()}),
+                1e-5);
+    EXPECT_EQ(results.rows[3][results.column("kendall_tau_b_accuracy")], "");  // no accuracy estimate
   }
   EXPECT_NE(r.out.find("one seed: a single draw"), std::string::npos) << r.out;
   const std::vector<double> ratio = results.numbers("front_approximation"), hv = results.numbers("hypervolume");

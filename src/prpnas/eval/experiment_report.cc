@@ -212,7 +212,9 @@ void write_experiment_report(const std::string& dir, const ExperimentOutcome& ou
   page.add_paragraph(fmt::format(
       "One seed: a single draw (prpnas experiment --seeds gives means and intervals over seeds). Every method's "
       "front is the non-dominated set of the same {} uniform candidates under its own supernet's estimates; a "
-      "'-alpha' row is the same run answering with alpha's front instead. Judged against the true front of the "
+      "'-alpha' row is the same run answering with alpha's front instead. 'cost-only' is no method but the floor: "
+      "every accuracy estimate equal, so its front is the cheapest candidate (on every method's front too, the "
+      "costs being exact) and its order is the costs' order. Judged against the true front of the "
       "valid known cells, every objective scaled to its range: hv_ratio = HV(front) / HV(true front) with the "
       "reference at its nadir + 10 % of the range; igd_plus: mean distance from each true-front point to the "
       "found front counting only where the found one is worse; epsilon: additive epsilon; hits: true-front "

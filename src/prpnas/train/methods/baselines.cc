@@ -13,16 +13,22 @@ StepResult fairness_weight_step(SupernetRun& run, LogRow& row) {
   return result;
 }
 
-std::vector<space::Architecture> shared_front_candidates(SupernetRun& run) {
-  if (run.options.final_candidates == "truth") {
+std::vector<space::Architecture> shared_front_candidates(const space::SearchSpace& space,
+                                                         const TrainingOptions& options,
+                                                         const ScoredArchitectures& truth) {
+  if (options.final_candidates == "truth") {
     std::vector<space::Architecture> candidates;
-    for (const auto& arch : run.inputs.truth.archs) {
-      if (static_cast<int>(candidates.size()) == run.options.final_sample) break;
-      if (!run.space.is_degenerate(arch)) candidates.push_back(arch);
+    for (const auto& arch : truth.archs) {
+      if (static_cast<int>(candidates.size()) == options.final_sample) break;
+      if (!space.is_degenerate(arch)) candidates.push_back(arch);
     }
     return candidates;
   }
-  return space::distinct_sample(run.space, run.options.final_sample, run.options.seed + 1);
+  return space::distinct_sample(space, options.final_sample, options.seed + 1);
+}
+
+std::vector<space::Architecture> shared_front_candidates(SupernetRun& run) {
+  return shared_front_candidates(run.space, run.options, run.inputs.truth);
 }
 
 StepPlan Fairnas::plan(const TrainingOptions& options, int widest) const {

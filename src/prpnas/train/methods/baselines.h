@@ -6,6 +6,7 @@
 #define PRPNAS_TRAIN_METHODS_BASELINES_H_
 
 #include "prpnas/train/methods/training_method.h"
+#include "prpnas/train/scored_architectures.h"
 
 namespace prpnas::train {
 
@@ -31,6 +32,10 @@ StepResult fairness_weight_step(SupernetRun& run, LogRow& row);
 // distinct uniform architectures, or the truth's first valid cells
 // (evaluation.final_candidates).
 std::vector<space::Architecture> shared_front_candidates(SupernetRun& run);
+// The same without a run, from its space, settings and truth.
+std::vector<space::Architecture> shared_front_candidates(const space::SearchSpace& space,
+                                                         const TrainingOptions& options,
+                                                         const ScoredArchitectures& truth);
 
 }  // namespace prpnas::train
 
