@@ -8,6 +8,15 @@
 namespace prpnas {
 namespace {
 
+// What was written to the temporary file `out`, which this closes.
+std::string read_and_close(std::FILE* out) {
+  std::rewind(out);
+  char buffer[512] = {};
+  const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, out);
+  std::fclose(out);
+  return std::string(buffer, n);
+}
+
 TEST(Progress, FormatsDurations) {
   EXPECT_EQ(format_duration(0), "0s");
   EXPECT_EQ(format_duration(42.4), "42s");
@@ -20,11 +29,7 @@ TEST(Progress, WritesPlainLinesWhenNotATerminal) {
   Progress progress("train", 100, "img", out, /*log_every_seconds=*/0);
   progress.update(50, "loss 1.0");
   progress.finish("done");
-  std::rewind(out);
-  char buffer[512] = {};
-  const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, out);
-  std::fclose(out);
-  const std::string text(buffer, n);
+  const std::string text = read_and_close(out);
   EXPECT_NE(text.find("train: 50/100 img"), std::string::npos) << text;
   EXPECT_NE(text.find("loss 1.0\n"), std::string::npos) << text;
   EXPECT_NE(text.find("train: 50/100 img ("), text.rfind("train: 50/100 img (")) << "two lines";
@@ -37,11 +42,7 @@ TEST(Progress, ResumedWorkDoesNotCountTowardsTheRate) {
   std::FILE* out = std::tmpfile();
   Progress progress("train", 100, "step", out, /*log_every_seconds=*/0, /*already_done=*/60);
   progress.update(60);
-  std::rewind(out);
-  char buffer[512] = {};
-  const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, out);
-  std::fclose(out);
-  const std::string text(buffer, n);
+  const std::string text = read_and_close(out);
   EXPECT_NE(text.find("train: 60/100 step (0.0 step/s)"), std::string::npos) << text;
 }
 
