@@ -94,11 +94,12 @@ every = 10
   ASSERT_EQ(r.code, 0) << r.err;
 
   const CsvTable results = read_csv(out + "/results.csv");
-  ASSERT_EQ(results.rows.size(), 4u);
+  ASSERT_EQ(results.rows.size(), 5u);
   EXPECT_EQ(results.rows[0][0], "spos");
   EXPECT_EQ(results.rows[1][0], "prp");
   EXPECT_EQ(results.rows[2][0], "prp-alpha");
   EXPECT_EQ(results.rows[3][0], "cost-only");
+  EXPECT_EQ(results.rows[4][0], "random-estimates");
   EXPECT_EQ(results.rows[0][results.column("objectives")], "test_accuracy:max latency_ms:min params:min");
   std::set<std::string> known = chain_archs_of(gt);
   if (std::filesystem::exists(out + "/ground_truth.csv")) {

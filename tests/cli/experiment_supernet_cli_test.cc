@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli_fixture.h"
+#include "prpnas/eval/floor_rows.h"
 #include "prpnas/hw/latency_table.h"
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,7 @@
 #include "prpnas/pareto/hypervolume.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/space/nb201_space.h"
+#include "prpnas/space/sampling.h"
 #include "prpnas/util/csv.h"
 
 namespace prpnas::testing {
@@ -109,11 +111,12 @@ every = 10
                                       "front_approximation_nadir", "igd", "train_seconds", "search_seconds", "images",
                                       "objectives"}));
   EXPECT_EQ(results.rows[0][results.column("objectives")], "test_accuracy:max latency_ms:min");
-  ASSERT_EQ(results.rows.size(), 4u);
+  ASSERT_EQ(results.rows.size(), 5u);
   EXPECT_EQ(results.rows[0][0], "spos");
   EXPECT_EQ(results.rows[1][0], "prp");
   EXPECT_EQ(results.rows[2][0], "prp-alpha");  // the same run, answering with alpha's front
-  EXPECT_EQ(results.rows[3][0], "cost-only");  // the floor, no supernet
+  EXPECT_EQ(results.rows[3][0], "cost-only");  // the floors, no supernet
+  EXPECT_EQ(results.rows[4][0], "random-estimates");
   // Fair fronts: every method's row is the front of the same 20 uniform
   // candidates under its own estimates; for a baseline that is its own front.
   const std::vector<double> candidates = results.numbers("candidates");
@@ -203,6 +206,45 @@ every = 10
     EXPECT_NEAR(results.numbers("kendall_tau_b")[3], pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()}),
                 1e-5);
     EXPECT_EQ(results.rows[3][results.column("kendall_tau_b_accuracy")], "");  // no accuracy estimate
+  }
+  // The other floor: one seeded uniform estimate per architecture. Its front
+  // is the non-dominated set of the same 20 candidates (the uniform sample
+  // of seed 3 + 1) under those estimates, its Kendall figures those of the
+  // same estimates on the judged cells.
+  {
+    auto estimated_point = [&](const std::string& arch) {
+      return pareto::Point{-eval::random_estimate(3, arch), latency.cost(space.parse(arch))};
+    };
+    pareto::Points estimated;
+    std::vector<std::string> sample;
+    for (const auto& arch : space::distinct_sample(space, 20, 4)) {
+      sample.push_back(space.format(arch));
+      estimated.push_back(estimated_point(sample.back()));
+    }
+    std::vector<std::string> expected_front;
+    for (std::size_t i : pareto::non_dominated(estimated)) expected_front.push_back(sample[i]);
+    EXPECT_EQ(results_json["methods"][4]["front"].get<std::vector<std::string>>(), expected_front);
+    EXPECT_EQ(candidates[4], 20);
+    pareto::NamedFront found;
+    for (const auto& arch : expected_front) {
+      found.points.push_back(point(arch));
+      found.architectures.push_back(arch);
+    }
+    EXPECT_NEAR(results.numbers("hv_ratio")[4], pareto::front_metrics(valid_named, found).hypervolume_ratio, 1e-5);
+    const CsvTable judged = read_csv(out + "/spos/judged.csv");
+    const std::vector<double> truth_acc = judged.numbers("true_accuracy"), cost = judged.numbers("latency_ms");
+    pareto::Points random_points, true_points;
+    std::vector<double> random;
+    for (std::size_t i = 0; i < cost.size(); ++i) {
+      random.push_back(eval::random_estimate(3, judged.rows[i][0]));
+      random_points.push_back({-random.back(), cost[i]});
+      true_points.push_back({-truth_acc[i], cost[i]});
+    }
+    const std::vector<int> a = pareto::pareto_ranks(random_points), b = pareto::pareto_ranks(true_points);
+    EXPECT_NEAR(results.numbers("kendall_tau_b")[4], pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()}),
+                1e-5);
+    EXPECT_NEAR(std::stod(results.rows[4][results.column("kendall_tau_b_accuracy")]),
+                pareto::kendall_tau_b(random, truth_acc), 1e-5);
   }
   EXPECT_NE(r.out.find("one seed: a single draw"), std::string::npos) << r.out;
   const std::vector<double> ratio = results.numbers("front_approximation"), hv = results.numbers("hypervolume");

@@ -11,15 +11,16 @@
 #include <fmt/core.h>
 
 #include "prpnas/eval/experiment_layout.h"
+#include "prpnas/eval/floor_rows.h"
 #include "prpnas/eval/ground_truth_file.h"
 #include "prpnas/eval/ground_truth_jobs.h"
 #include "prpnas/eval/judge_front.h"
+#include "prpnas/eval/judged_cells.h"
 #include "prpnas/eval/standalone.h"
 #include "prpnas/nn/compute_threads.h"
 #include "prpnas/pareto/front_metrics.h"
 #include "prpnas/pareto/kendall_interval.h"
 #include "prpnas/pareto/objective.h"
-#include "prpnas/train/methods/baselines.h"
 #include "prpnas/train/methods/training_method.h"
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/report/markdown_table.h"
@@ -60,70 +61,36 @@ void start_from_siblings_step1(const std::string& dir, train::Method method, std
 }
 
 // The Kendall figures of a run's last judgement with intervals over its
-// judged cells (judged.csv, train/run_judgement.h). Truth: the truth's
-// accuracy and the same costs; NaN intervals without a judgement.
-// `cost_only`: the order of the costs alone (every accuracy estimate equal).
+// judged cells. Truth: the truth's accuracy and the same costs; NaN
+// intervals without a judgement.
 struct JudgedKendall {
-  pareto::ConfidenceInterval pareto_ranks, accuracy, alpha, cost_only;
+  pareto::ConfidenceInterval pareto_ranks, accuracy, alpha;
 };
 
-JudgedKendall judged_kendall(const std::string& path, std::size_t cost_count) {
+JudgedKendall judged_kendall(const JudgedCells& cells) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-  JudgedKendall out{{kNaN, kNaN, kNaN}, {kNaN, kNaN, kNaN}, {kNaN, kNaN, kNaN}, {kNaN, kNaN, kNaN}};
-  if (!std::filesystem::exists(path)) return out;
-  const CsvTable csv = read_csv(path);
-  const std::vector<double> truth = csv.numbers("true_accuracy"), estimate = csv.numbers("accuracy");
-  pareto::Points estimated, true_points, costs(csv.rows.size());
-  for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-    estimated.push_back({-estimate[r]});
-    true_points.push_back({-truth[r]});
-  }
-  for (std::size_t k = 0; k < cost_count; ++k) {
-    const std::vector<double> cost = csv.numbers(csv.header[3 + k]);
-    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-      estimated[r].push_back(cost[r]);
-      true_points[r].push_back(cost[r]);
-      costs[r].push_back(cost[r]);
-    }
-  }
-  out.pareto_ranks = pareto::pareto_rank_kendall_interval(estimated, true_points);
-  out.cost_only = pareto::pareto_rank_kendall_interval(costs, true_points);
-  out.accuracy = pareto::kendall_interval(estimate, truth);
-  if (std::find(csv.header.begin(), csv.header.end(), "negated_alpha_score") != csv.header.end()) {
+  JudgedKendall out{{kNaN, kNaN, kNaN}, {kNaN, kNaN, kNaN}, {kNaN, kNaN, kNaN}};
+  if (cells.archs.empty()) return out;
+  const pareto::Points true_points = cells.true_points();
+  out.pareto_ranks = pareto::pareto_rank_kendall_interval(cells.points(cells.estimate), true_points);
+  out.accuracy = pareto::kendall_interval(cells.estimate, cells.true_accuracy);
+  if (!cells.alpha_score.empty()) {
     pareto::Points score;
-    for (double s : csv.numbers("negated_alpha_score")) score.push_back({s});
+    for (double s : cells.alpha_score) score.push_back({s});
     out.alpha = pareto::pareto_rank_kendall_interval(score, true_points);
   }
   return out;
+}
+
+// The run's judged cells, none before its first judgement.
+JudgedCells judged_cells(const std::string& path, std::size_t cost_count) {
+  return std::filesystem::exists(path) ? read_judged_cells(path, cost_count) : JudgedCells{};
 }
 
 std::vector<std::string> formatted(const space::SearchSpace& space, const train::FinalFront& front) {
   std::vector<std::string> archs;
   for (const auto& member : front.members) archs.push_back(space.format(member.arch));
   return archs;
-}
-
-// The baseline without a supernet: every accuracy estimate equal, so its
-// front is the cheapest of the shared candidates (which, costs being exact,
-// is on every method's front too) and its order is the costs' Pareto order
-// on the judged cells (`kendall`). A method at these figures has learned
-// nothing its costs did not already say.
-MethodOutcome cost_only_outcome(const space::SearchSpace& space, const ExperimentInputs& inputs,
-                                const JudgedKendall& kendall) {
-  MethodOutcome o;
-  o.method = "cost-only";  // o.run stays empty: there is no training run
-  o.kendall_tau_b = kendall.cost_only.estimate;
-  o.kendall_ci = kendall.cost_only;
-  o.kendall_tau_b_accuracy = std::numeric_limits<double>::quiet_NaN();
-  o.kendall_accuracy_ci = {o.kendall_tau_b_accuracy, o.kendall_tau_b_accuracy, o.kendall_tau_b_accuracy};
-  const std::vector<space::Architecture> candidates =
-      train::shared_front_candidates(space, inputs.training, inputs.training_inputs.truth);
-  const train::RunObjectives objectives(inputs.training_inputs.costs);
-  pareto::Points costs;
-  for (const auto& arch : candidates) costs.push_back(objectives.costs_of(arch));
-  for (std::size_t i : pareto::non_dominated(costs)) o.front.push_back(space.format(candidates[i]));
-  o.candidates = candidates.size();
-  return o;
 }
 
 }  // namespace
@@ -157,7 +124,7 @@ std::vector<MethodOutcome> train_methods(const data::DatasetSplits& data, const 
                                   "folder away to train it again",
                                   run_dir));
     }
-    const JudgedKendall kendall = judged_kendall(layout.run(o.method).judged(), cost_count);
+    const JudgedKendall kendall = judged_kendall(judged_cells(layout.run(o.method).judged(), cost_count));
     o.kendall_tau_b = summary.last.kendall_supernet;
     o.kendall_tau_b_accuracy = summary.last.kendall_supernet_accuracy;
     o.kendall_ci = kendall.pareto_ranks;
@@ -184,7 +151,9 @@ std::vector<MethodOutcome> train_methods(const data::DatasetSplits& data, const 
     }
   }
   if (!out.empty()) {
-    out.push_back(cost_only_outcome(space, inputs, judged_kendall(layout.run(out.front().run).judged(), cost_count)));
+    const JudgedCells cells = judged_cells(layout.run(out.front().run).judged(), cost_count);
+    out.push_back(cost_only_outcome(space, inputs, cells));
+    out.push_back(random_estimates_outcome(space, inputs, cells));
   }
   return out;
 }

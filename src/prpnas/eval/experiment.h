@@ -4,8 +4,8 @@
 // then answers with the front of the same evaluation.final_sample uniform
 // candidates under its own supernet's estimates, so the fronts are extracted
 // alike; methods that train alpha also answer with alpha's front, as a row of
-// its own ("prp-alpha"). A last row, "cost-only", is the floor without a
-// supernet (docs/METHOD.md, "The floor"). Fronts are judged in *true* values: stand-alone test
+// its own ("prp-alpha"). Two last rows, "cost-only" and "random-estimates",
+// are the floors without a supernet (eval/floor_rows.h). Fronts are judged in *true* values: stand-alone test
 // accuracy at the ground truth's fidelity and table costs. Front
 // architectures the ground truth lacks are trained stand-alone at that
 // fidelity into DIR/ground_truth.csv (resumable), so the true front is the
