@@ -37,6 +37,12 @@ void add_known(const std::string& path, std::map<std::string, double>& known) {
   for (std::size_t r = 0; r < csv.rows.size(); ++r) known[csv.rows[r][csv.column("arch")]] = test[r];
 }
 
+// tau-b of the Pareto ranks of two sets of points, one per judged cell.
+double pareto_rank_tau(const pareto::Points& estimated, const pareto::Points& truth) {
+  const std::vector<int> a = pareto::pareto_ranks(estimated), b = pareto::pareto_ranks(truth);
+  return pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()});
+}
+
 TEST_F(ExperimentSupernetCli, JudgesEachMethodsFrontWithStandAloneResults) {
   const std::string lut = (dir_ / "lut.csv").string(), gt = (dir_ / "gt.csv").string();
   ASSERT_EQ(run("lut measure --input 1x16x16 --classes 10 --repeats 3 --warmup 1 --out " + lut).code, 0);
@@ -139,6 +145,14 @@ every = 10
       valid_named.architectures.push_back(arch);
     }
   }
+  auto metrics_of = [&](const std::vector<std::string>& archs) {
+    pareto::NamedFront found;
+    for (const auto& arch : archs) {
+      found.points.push_back(point(arch));
+      found.architectures.push_back(arch);
+    }
+    return pareto::front_metrics(valid_named, found);
+  };
   for (std::size_t m = 0; m < 3; ++m) {
     SCOPED_TRACE(results.rows[m][0]);
     std::vector<std::string> archs;
@@ -146,12 +160,7 @@ every = 10
     EXPECT_EQ(results_json["methods"][m]["front"].get<std::vector<std::string>>(), archs);
     EXPECT_EQ(results.numbers("front_size")[m], archs.size());
     // The discriminating figures, recomputed from the files.
-    pareto::NamedFront found;
-    for (const auto& arch : archs) {
-      found.points.push_back(point(arch));
-      found.architectures.push_back(arch);
-    }
-    const pareto::FrontMetrics metrics = pareto::front_metrics(valid_named, found);
+    const pareto::FrontMetrics metrics = metrics_of(archs);
     EXPECT_NEAR(results.numbers("hv_ratio")[m], metrics.hypervolume_ratio, 1e-5);
     EXPECT_NEAR(results.numbers("igd_plus")[m], metrics.igd_plus, 1e-5);
     EXPECT_EQ(results.numbers("true_front_hits")[m], metrics.exact_hits);
@@ -167,8 +176,7 @@ every = 10
       estimated.push_back({-estimate[i], cost[i]});
       true_points.push_back({-truth_acc[i], cost[i]});
     }
-    const std::vector<int> a = pareto::pareto_ranks(estimated), b = pareto::pareto_ranks(true_points);
-    const double tau = pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()});
+    const double tau = pareto_rank_tau(estimated, true_points);
     const double reported = results.numbers("kendall_tau_b")[m];
     EXPECT_NEAR(reported, tau, 1e-5);
     EXPECT_LE(results.numbers("kendall_ci_low")[m], reported + 1e-9);
@@ -189,12 +197,7 @@ every = 10
       for (const auto& row : read_csv(file).rows) fastest = std::min(fastest, latency.cost(space.parse(row[0])));
       EXPECT_EQ(fastest, cheapest) << file;
     }
-    pareto::NamedFront found;
-    for (const auto& arch : floor) {
-      found.points.push_back(point(arch));
-      found.architectures.push_back(arch);
-    }
-    EXPECT_NEAR(results.numbers("hv_ratio")[3], pareto::front_metrics(valid_named, found).hypervolume_ratio, 1e-5);
+    EXPECT_NEAR(results.numbers("hv_ratio")[3], metrics_of(floor).hypervolume_ratio, 1e-5);
     const CsvTable judged = read_csv(out + "/spos/judged.csv");
     const std::vector<double> truth_acc = judged.numbers("true_accuracy"), cost = judged.numbers("latency_ms");
     pareto::Points costs, true_points;
@@ -202,9 +205,7 @@ every = 10
       costs.push_back({cost[i]});
       true_points.push_back({-truth_acc[i], cost[i]});
     }
-    const std::vector<int> a = pareto::pareto_ranks(costs), b = pareto::pareto_ranks(true_points);
-    EXPECT_NEAR(results.numbers("kendall_tau_b")[3], pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()}),
-                1e-5);
+    EXPECT_NEAR(results.numbers("kendall_tau_b")[3], pareto_rank_tau(costs, true_points), 1e-5);
     EXPECT_EQ(results.rows[3][results.column("kendall_tau_b_accuracy")], "");  // no accuracy estimate
   }
   // The other floor: one seeded uniform estimate per architecture. Its front
@@ -225,12 +226,7 @@ every = 10
     for (std::size_t i : pareto::non_dominated(estimated)) expected_front.push_back(sample[i]);
     EXPECT_EQ(results_json["methods"][4]["front"].get<std::vector<std::string>>(), expected_front);
     EXPECT_EQ(candidates[4], 20);
-    pareto::NamedFront found;
-    for (const auto& arch : expected_front) {
-      found.points.push_back(point(arch));
-      found.architectures.push_back(arch);
-    }
-    EXPECT_NEAR(results.numbers("hv_ratio")[4], pareto::front_metrics(valid_named, found).hypervolume_ratio, 1e-5);
+    EXPECT_NEAR(results.numbers("hv_ratio")[4], metrics_of(expected_front).hypervolume_ratio, 1e-5);
     const CsvTable judged = read_csv(out + "/spos/judged.csv");
     const std::vector<double> truth_acc = judged.numbers("true_accuracy"), cost = judged.numbers("latency_ms");
     pareto::Points random_points, true_points;
@@ -240,9 +236,7 @@ every = 10
       random_points.push_back({-random.back(), cost[i]});
       true_points.push_back({-truth_acc[i], cost[i]});
     }
-    const std::vector<int> a = pareto::pareto_ranks(random_points), b = pareto::pareto_ranks(true_points);
-    EXPECT_NEAR(results.numbers("kendall_tau_b")[4], pareto::kendall_tau_b({a.begin(), a.end()}, {b.begin(), b.end()}),
-                1e-5);
+    EXPECT_NEAR(results.numbers("kendall_tau_b")[4], pareto_rank_tau(random_points, true_points), 1e-5);
     EXPECT_NEAR(std::stod(results.rows[4][results.column("kendall_tau_b_accuracy")]),
                 pareto::kendall_tau_b(random, truth_acc), 1e-5);
   }
