@@ -5,6 +5,8 @@
 #include <cstring>
 #include <map>
 
+#include "prpnas/util/fnv1a.h"
+
 namespace prpnas::dist {
 namespace {
 
@@ -72,11 +74,10 @@ void sum_buffer_updates(ProcessGroup& group, const std::vector<torch::Tensor>& b
 
 // FNV-1a over the bytes, tensor by tensor.
 int64_t checksum(const std::vector<torch::Tensor>& tensors) {
-  uint64_t hash = 1469598103934665603ULL;
+  uint64_t hash = kFnv1aOffsetBasis;
   for (const torch::Tensor& t : tensors) {
     const torch::Tensor c = t.detach().contiguous();
-    const auto* bytes = static_cast<const unsigned char*>(c.data_ptr());
-    for (std::size_t i = 0; i < c.nbytes(); ++i) hash = (hash ^ bytes[i]) * 1099511628211ULL;
+    hash = fnv1a(c.data_ptr(), c.nbytes(), hash);
   }
   int64_t out;
   std::memcpy(&out, &hash, sizeof out);

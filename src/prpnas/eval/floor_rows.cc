@@ -6,6 +6,7 @@
 #include "prpnas/pareto/ranking.h"
 #include "prpnas/train/methods/baselines.h"
 #include "prpnas/train/run_objectives.h"
+#include "prpnas/util/fnv1a.h"
 
 namespace prpnas::eval {
 namespace {
@@ -33,9 +34,7 @@ MethodOutcome floor_outcome(const std::string& name, const space::SearchSpace& s
 }  // namespace
 
 double random_estimate(std::uint64_t seed, std::string_view arch) {
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a of the string
-  for (unsigned char c : arch) h = (h ^ c) * 1099511628211ull;
-  h ^= seed * 0x9e3779b97f4a7c15ull;
+  std::uint64_t h = fnv1a(arch.data(), arch.size()) ^ seed * 0x9e3779b97f4a7c15ull;
   // splitmix64's finaliser, so that neighbouring seeds give unrelated draws.
   h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
   h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
